@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Brings a bare Debian 12 machine to the point where Vernissage builds, tests and benchmarks.
+# Idempotent: installs only what is missing and runs `apt-get update` at most once per call.
+# Usage: scripts/install-deps.sh [--with-node]   (--with-node also runs `npm ci` for browser tests)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Debian packages the build, the tests and the benchmarks need. Keep sorted.
+packages=(
+  build-essential
+  chromium
+  clang
+  clang-format
+  cmake
+  googletest
+  libclang-rt-14-dev
+  libcli11-dev
+  libexiv2-dev
+  libexpected-dev
+  libfmt-dev
+  libgtest-dev
+  libimage-exiftool-perl
+  libkainjow-mustache-dev
+  libsqlite3-dev
+  libtomlplusplus-dev
+  libvips-dev
+  libvips-tools
+  libxxhash-dev
+  nlohmann-json3-dev
+  pkg-config
+)
+
+# Node.js and npm may come from another source (NodeSource bundles npm and conflicts with Debian's
+# npm package), so they are installed from Debian only when the commands are absent.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
+else
+  echo "install-deps: Debian packages present"
+fi
+
+if [[ ${1:-} == --with-node ]]; then
+  # Browser-test and front-end tools are pinned by package-lock.json; node_modules is reused when the
+  # lock file has not changed since the last install.
+  cd "$here"
+  stamp=node_modules/.lock-stamp
+  if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json "$stamp"
+  else
+    echo "install-deps: node_modules up to date"
+  fi
+fi

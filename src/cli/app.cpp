@@ -1,0 +1,175 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <sstream>
+
+#include "cli/build_command.h"
+#include "cli/config_file.h"
+#include "cli/exit_codes.h"
+#include "cli/info_command.h"
+#include "imaging/library_setup.h"
+#include "metadata/library_setup.h"
+
+namespace vern::cli {
+namespace {
+
+constexpr const char* kExitCodeHelp =
+    "Exit codes: 0 all good; 1 finished, but some inputs were skipped (each named on stderr with "
+    "the reason); 2 usage or fatal error.";
+
+// Flags as given; unset ones leave the settings from vernissage.toml (or the defaults) alone.
+struct BuildFlags {
+  std::string photos, output, config, theme;
+  std::optional<std::string> title, author, copyright, description, base_url, language;
+  std::vector<int> sizes;
+  std::vector<std::string> formats;
+  std::optional<int> quality;
+  std::optional<double> sharpen;
+  std::optional<long long> max_megapixels;
+  bool keep_location = false, include_originals = false, force = false, quiet = false,
+       verbose = false;
+  int jobs = 0;
+};
+
+Result<BuildOptions> merge(const BuildFlags& flags) {
+  BuildOptions options;
+  options.imaging.encodings = {{OutputFormat::kAvif, default_quality(OutputFormat::kAvif)},
+                               {OutputFormat::kWebp, default_quality(OutputFormat::kWebp)},
+                               {OutputFormat::kJpeg, default_quality(OutputFormat::kJpeg)}};
+  options.photos = flags.photos;
+  options.output = flags.output;
+  const std::filesystem::path config =
+      flags.config.empty() ? options.photos / kConfigFileName : std::filesystem::path(flags.config);
+  std::error_code ec;
+  if (!flags.config.empty() || std::filesystem::exists(config, ec)) {
+    if (auto r = apply_config_file(config, options); !r) return tl::unexpected(r.error());
+  }
+  auto& site = options.site;
+  if (flags.title) site.title = *flags.title;
+  if (flags.author) site.author = *flags.author;
+  if (flags.copyright) site.copyright = *flags.copyright;
+  if (flags.description) site.description = *flags.description;
+  if (flags.language) site.language = *flags.language;
+  if (flags.base_url) site.base_url = *flags.base_url;
+  if (!site.base_url.empty() && site.base_url.back() != '/') site.base_url += '/';
+  if (flags.keep_location) site.keep_location = true;
+  if (flags.include_originals) options.include_originals = true;
+  if (!flags.sizes.empty()) options.imaging.long_edges = flags.sizes;
+  if (!flags.formats.empty()) {
+    options.imaging.encodings.clear();
+    for (const auto& name : flags.formats) {
+      const auto format = parse_output_format(name);
+      if (!format) return fail(ErrorCode::kInvalidInput, "unknown format \"" + name + "\"");
+      options.imaging.encodings.push_back({*format, default_quality(*format)});
+    }
+  }
+  if (flags.quality) {
+    for (auto& e : options.imaging.encodings) {
+      if (e.format == OutputFormat::kJpeg) e.quality = *flags.quality;
+    }
+  }
+  if (flags.sharpen) options.imaging.sharpen_sigma = *flags.sharpen;
+  if (flags.max_megapixels) options.imaging.max_pixels = *flags.max_megapixels * 1'000'000;
+  if (!flags.theme.empty()) options.theme = flags.theme;
+  options.force = flags.force;
+  options.jobs = flags.jobs;
+  options.verbosity = flags.quiet     ? Verbosity::kQuiet
+                      : flags.verbose ? Verbosity::kVerbose
+                                      : Verbosity::kNormal;
+  return options;
+}
+
+void add_build_command(CLI::App& app, BuildFlags& flags) {
+  auto* build = app.add_subcommand(
+      "build", "Publish a folder tree of photographs as a static gallery website.");
+  build->footer(std::string("Settings come from PHOTOS/vernissage.toml, flags winning.\n") +
+                kExitCodeHelp);
+  build->add_option("PHOTOS", flags.photos, "Folder of photographs; each sub-folder is an album")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  build->add_option("-o,--output", flags.output, "Folder to write the site into")->required();
+  build->add_option("--config", flags.config, "Settings file (default: PHOTOS/vernissage.toml)");
+  build->add_option("--title", flags.title, "Site title");
+  build->add_option("--author", flags.author, "Photographer's name (credited, embedded in images)");
+  build->add_option("--copyright", flags.copyright, "Copyright line for the footer and images");
+  build->add_option("--description", flags.description, "Site description for search engines");
+  build->add_option("--language", flags.language, "Language of the pages (default: en)");
+  build->add_option("--base-url", flags.base_url,
+                    "Absolute URL the site will be served from (for sitemap, feed, previews)");
+  build->add_option("--sizes", flags.sizes, "Long edges in pixels (default: 480,960,1600,2400)")
+      ->delimiter(',')
+      ->check(CLI::Range(16, 16384));
+  build->add_option("--formats", flags.formats, "Encodings to write (default: avif,webp,jpeg)")
+      ->delimiter(',');
+  build->add_option("--quality", flags.quality, "JPEG quality (default: 82)")
+      ->check(CLI::Range(1, 100));
+  build->add_option("--sharpen", flags.sharpen, "Output sharpening sigma, 0 for none (default: 0.5)")
+      ->check(CLI::Range(0.0, 5.0));
+  build->add_option("--max-megapixels", flags.max_megapixels,
+                    "Refuse images larger than this before decoding (default: 200)")
+      ->check(CLI::Range(1LL, 100000LL));
+  build->add_option("--theme", flags.theme, "Folder whose templates/ and assets/ override the theme");
+  build->add_flag("--keep-location", flags.keep_location,
+                  "Publish GPS location (off by default: no output carries it)");
+  build->add_flag("--include-originals", flags.include_originals,
+                  "Copy originals into the site (location and serial numbers removed)");
+  build->add_flag("--force", flags.force, "Write into a non-empty folder that is not a site");
+  build->add_option("-j,--jobs", flags.jobs, "Photos processed in parallel (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  build->add_flag("-q,--quiet", flags.quiet, "Print only warnings and errors");
+  build->add_flag("-v,--verbose", flags.verbose, "Print one event line per photo");
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app("Vernissage: from a photographer's archive to an exhibition website.",
+               "vernissage");
+  app.footer(kExitCodeHelp);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("vernissage ") + VERNISSAGE_VERSION);
+
+  BuildFlags build_flags;
+  add_build_command(app, build_flags);
+
+  std::vector<std::string> info_files;
+  bool info_json = false;
+  auto* info = app.add_subcommand("info", "Print the metadata Vernissage reads from image files.");
+  info->footer(kExitCodeHelp);
+  info->add_option("FILE", info_files, "Image files")->required();
+  info->add_flag("--json", info_json, "One JSON array, an object per file");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitFatal;
+  }
+
+  metadata::LibrarySetup exiv2_setup;
+  if (info->parsed()) {
+    imaging::LibrarySetup vips_setup(argv[0], 0);
+    Logger logger(std::cerr, Verbosity::kNormal);
+    return run_info(info_files, info_json, logger);
+  }
+
+  auto options = merge(build_flags);
+  Logger logger(std::cerr, build_flags.quiet ? Verbosity::kQuiet : Verbosity::kNormal);
+  if (!options) {
+    logger.error(options.error().describe());
+    return kExitFatal;
+  }
+  Logger build_logger(std::cerr, options->verbosity);
+  // Photos are processed one per worker; libvips' own threads would only compete with them.
+  imaging::LibrarySetup vips_setup(argv[0], 1);
+  if (!vips_setup.ok()) {
+    build_logger.error("libvips could not start");
+    return kExitFatal;
+  }
+  const int code = run_build(*options, build_logger);
+  if (code != kExitFatal) std::cout << (options->output / "index.html").string() << "\n";
+  return code;
+}
+
+}  // namespace vern::cli

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "core/logger.h"
+#include "imaging/derivative_plan.h"
+#include "site/site_settings.h"
+
+namespace vern::cli {
+
+// Everything `vernissage build` was asked to do, after vernissage.toml and flags were merged
+// (flags win).
+struct BuildOptions {
+  std::filesystem::path photos;
+  std::filesystem::path output;
+  std::optional<std::filesystem::path> theme;
+  site::SiteSettings site;
+  imaging::ImagingSettings imaging;
+  bool include_originals = false;
+  bool force = false;
+  int jobs = 0;  // 0: one per core
+  Verbosity verbosity = Verbosity::kNormal;
+};
+
+}  // namespace vern::cli

@@ -1,0 +1,174 @@
+#include "cli/config_file.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <toml++/toml.h>
+
+namespace vern::cli {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+class ConfigReader {
+ public:
+  ConfigReader(const std::filesystem::path& file, BuildOptions& options)
+      : file_(file.string()), options_(options) {}
+
+  Result<void> read() {
+    toml::table root;
+    try {
+      root = toml::parse_file(file_);
+    } catch (const toml::parse_error& e) {
+      const auto& where = e.source().begin;
+      return fail(ErrorCode::kInvalidInput,
+                  "line " + std::to_string(where.line) + ": " + std::string(e.description()), file_);
+    }
+    for (const auto& [key, node] : root) {
+      const std::string name(key.str());
+      if (!node.is_table()) return unknown(name);
+      if (name == "site") {
+        if (auto r = read_site(*node.as_table()); !r) return r;
+      } else if (name == "images") {
+        if (auto r = read_images(*node.as_table()); !r) return r;
+      } else if (name == "privacy") {
+        if (auto r = read_privacy(*node.as_table()); !r) return r;
+      } else {
+        return unknown(name);
+      }
+    }
+    return {};
+  }
+
+ private:
+  Result<void> read_site(const toml::table& table) {
+    auto& site = options_.site;
+    for (const auto& [key, node] : table) {
+      const std::string name = "site." + std::string(key.str());
+      std::string* target = name == "site.title"         ? &site.title
+                            : name == "site.description" ? &site.description
+                            : name == "site.author"      ? &site.author
+                            : name == "site.copyright"   ? &site.copyright
+                            : name == "site.language"    ? &site.language
+                            : name == "site.base_url"    ? &site.base_url
+                                                         : nullptr;
+      if (target == nullptr) return unknown(name);
+      const auto value = node.value<std::string>();
+      if (!value) return wrong_type(name, "a string");
+      *target = *value;
+    }
+    return {};
+  }
+
+  Result<void> read_images(const toml::table& table) {
+    auto& imaging = options_.imaging;
+    for (const auto& [key, node] : table) {
+      const std::string name = "images." + std::string(key.str());
+      if (name == "images.sizes") {
+        const auto* array = node.as_array();
+        if (array == nullptr || array->empty()) return wrong_type(name, "a list of pixel sizes");
+        imaging.long_edges.clear();
+        for (const auto& item : *array) {
+          const auto size = item.value<int64_t>();
+          if (!size || *size < 16 || *size > 16384) {
+            return wrong_type(name, "a list of whole numbers between 16 and 16384");
+          }
+          imaging.long_edges.push_back(static_cast<int>(*size));
+        }
+      } else if (name == "images.formats") {
+        const auto* array = node.as_array();
+        if (array == nullptr || array->empty()) return wrong_type(name, "a list of formats");
+        std::vector<Encoding> encodings;
+        for (const auto& item : *array) {
+          const auto text = item.value<std::string>();
+          const auto format = text ? parse_output_format(*text) : std::nullopt;
+          if (!format) return wrong_type(name, "a list of \"avif\", \"webp\", \"jpeg\"");
+          encodings.push_back({*format, quality_for(*format)});
+        }
+        imaging.encodings = encodings;
+      } else if (name == "images.quality") {
+        const auto* qualities = node.as_table();
+        if (qualities == nullptr) return wrong_type(name, "a table such as { jpeg = 82 }");
+        for (const auto& [format_key, value] : *qualities) {
+          const auto format = parse_output_format(format_key.str());
+          const auto q = value.value<int64_t>();
+          if (!format) return unknown(name + "." + std::string(format_key.str()));
+          if (!q || *q < 1 || *q > 100) return wrong_type(name, "qualities between 1 and 100");
+          qualities_[*format] = static_cast<int>(*q);
+        }
+        for (auto& encoding : imaging.encodings) encoding.quality = quality_for(encoding.format);
+      } else if (name == "images.sharpen") {
+        const auto sigma = node.value<double>();
+        if (!sigma || *sigma < 0 || *sigma > 5) return wrong_type(name, "a number from 0 to 5");
+        imaging.sharpen_sigma = *sigma;
+      } else if (name == "images.max_megapixels") {
+        const auto mp = node.value<int64_t>();
+        if (!mp || *mp < 1 || *mp > 100000) return wrong_type(name, "a whole number of megapixels");
+        imaging.max_pixels = *mp * 1'000'000;
+      } else {
+        return unknown(name);
+      }
+    }
+    return {};
+  }
+
+  Result<void> read_privacy(const toml::table& table) {
+    for (const auto& [key, node] : table) {
+      const std::string name = "privacy." + std::string(key.str());
+      bool* target = name == "privacy.keep_location"       ? &options_.site.keep_location
+                     : name == "privacy.include_originals" ? &options_.include_originals
+                                                           : nullptr;
+      if (target == nullptr) return unknown(name);
+      const auto value = node.value<bool>();
+      if (!value) return wrong_type(name, "true or false");
+      *target = *value;
+    }
+    return {};
+  }
+
+  int quality_for(OutputFormat format) const {
+    const auto it = qualities_.find(format);
+    return it != qualities_.end() ? it->second : default_quality(format);
+  }
+
+  Result<void> unknown(const std::string& key) const {
+    return fail(ErrorCode::kInvalidInput, "unknown setting \"" + key + "\"", file_);
+  }
+  Result<void> wrong_type(const std::string& key, const std::string& expected) const {
+    return fail(ErrorCode::kInvalidInput, "setting \"" + key + "\" must be " + expected, file_);
+  }
+
+  const std::string file_;
+  BuildOptions& options_;
+  std::map<OutputFormat, int> qualities_;
+};
+
+}  // namespace
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+  const std::string n = lower(name);
+  if (n == "avif") return OutputFormat::kAvif;
+  if (n == "webp") return OutputFormat::kWebp;
+  if (n == "jpeg" || n == "jpg") return OutputFormat::kJpeg;
+  return std::nullopt;
+}
+
+int default_quality(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kAvif: return 55;
+    case OutputFormat::kWebp: return 80;
+    case OutputFormat::kJpeg: return 82;
+  }
+  return 82;
+}
+
+Result<void> apply_config_file(const std::filesystem::path& file, BuildOptions& options) {
+  return ConfigReader(file, options).read();
+}
+
+}  // namespace vern::cli

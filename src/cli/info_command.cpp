@@ -1,0 +1,94 @@
+#include "cli/info_command.h"
+
+#include <iostream>
+
+#include "cli/exit_codes.h"
+#include "cli/metadata_json.h"
+#include "core/file_bytes.h"
+#include "imaging/image_header.h"
+#include "metadata/metadata_reader.h"
+#include "site/exif_display.h"
+
+namespace vern::cli {
+namespace {
+
+constexpr std::uintmax_t kMaxFileBytes = 2ULL * 1024 * 1024 * 1024;
+// info only reads headers, so it can describe files too large to publish.
+constexpr long long kNoPixelLimit = 1LL << 62;
+
+struct FileInfo {
+  std::optional<ImageFormat> format;
+  PhotoMetadata metadata;
+};
+
+Result<FileInfo> inspect(const std::string& path) {
+  auto bytes = read_file_bytes(path, kMaxFileBytes);
+  if (!bytes) return tl::unexpected(bytes.error());
+  FileInfo info;
+  info.format = sniff_image_format(
+      std::span(bytes->data(), std::min<std::size_t>(bytes->size(), kFormatSniffBytes)));
+  if (!info.format) {
+    return fail(ErrorCode::kUnsupported,
+                bytes->empty() ? "empty file (0 bytes)" : "not an image in a format Vernissage reads",
+                path);
+  }
+  auto metadata = metadata::read_metadata(*bytes, path);
+  if (!metadata) return tl::unexpected(metadata.error());
+  info.metadata = std::move(*metadata);
+  // The decoder knows the true pixel size when the metadata does not (or disagrees).
+  if (auto header = imaging::read_header(*bytes, path, kNoPixelLimit)) {
+    info.metadata.width = header->width;
+    info.metadata.height = header->height;
+    if (!info.metadata.orientation) info.metadata.orientation = header->orientation;
+  }
+  return info;
+}
+
+void print_text(const std::string& path, const FileInfo& info) {
+  const auto& m = info.metadata;
+  std::cout << path << "\n";
+  const auto line = [](const char* label, const std::string& value) {
+    if (!value.empty()) std::cout << "  " << label << ": " << value << "\n";
+  };
+  line("Format", info.format ? std::string(format_name(*info.format)) : "");
+  if (m.width && m.height) {
+    line("Size", std::to_string(*m.width) + " × " + std::to_string(*m.height) + " px");
+  }
+  line("Orientation", m.orientation ? std::to_string(*m.orientation) : "");
+  line("Title", m.title.value_or(""));
+  line("Caption", m.caption.value_or(""));
+  std::string keywords;
+  for (const auto& k : m.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
+  line("Keywords", keywords);
+  for (const auto& [label, value] : site::photo_facts(m, true)) line(label.c_str(), value);
+  line("Taken (ISO 8601)", m.taken_at.value_or(""));
+  if (m.gps && m.gps->altitude_m) line("Altitude", std::to_string(*m.gps->altitude_m) + " m");
+  line("Rating", m.rating ? std::to_string(*m.rating) : "");
+  for (const auto& warning : m.warnings) line("Warning", warning);
+}
+
+}  // namespace
+
+int run_info(const std::vector<std::string>& files, bool json, Logger& logger) {
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  int failures = 0;
+  for (const auto& path : files) {
+    auto info = inspect(path);
+    if (!info) {
+      logger.warn(info.error().describe());
+      ++failures;
+      continue;
+    }
+    for (const auto& warning : info->metadata.warnings) logger.warn(path + ": " + warning);
+    if (json) {
+      array.push_back(metadata_json(path, info->format, info->metadata));
+    } else {
+      print_text(path, *info);
+    }
+  }
+  // Invalid UTF-8 from file names is replaced rather than aborting the whole listing.
+  if (json) std::cout << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  return failures == 0 ? kExitOk : kExitSomeSkipped;
+}
+
+}  // namespace vern::cli

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/logger.h"
+
+namespace vern::cli {
+
+// `vernissage info FILE... [--json]`: what Vernissage reads from each file. Returns an exit code.
+int run_info(const std::vector<std::string>& files, bool json, Logger& logger);
+
+}  // namespace vern::cli

@@ -1,0 +1,57 @@
+#include "core/image_format.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace vern {
+
+std::string_view format_name(ImageFormat format) {
+  switch (format) {
+    case ImageFormat::kJpeg: return "jpeg";
+    case ImageFormat::kPng: return "png";
+    case ImageFormat::kTiff: return "tiff";
+    case ImageFormat::kWebp: return "webp";
+    case ImageFormat::kHeif: return "heif";
+    case ImageFormat::kAvif: return "avif";
+    case ImageFormat::kRaw: return "raw";
+  }
+  return "unknown";
+}
+
+namespace {
+
+bool starts_with(std::span<const unsigned char> head, std::size_t offset, std::string_view magic) {
+  return head.size() >= offset + magic.size() &&
+         std::memcmp(head.data() + offset, magic.data(), magic.size()) == 0;
+}
+
+}  // namespace
+
+std::optional<ImageFormat> sniff_image_format(std::span<const unsigned char> head) {
+  using std::string_view_literals::operator""sv;
+  if (starts_with(head, 0, "\xFF\xD8\xFF"sv)) return ImageFormat::kJpeg;
+  if (starts_with(head, 0, "\x89PNG\r\n\x1A\n"sv)) return ImageFormat::kPng;
+  if (starts_with(head, 0, "RIFF"sv) && starts_with(head, 8, "WEBP"sv)) return ImageFormat::kWebp;
+  if (starts_with(head, 0, "FUJIFILMCCD-RAW"sv)) return ImageFormat::kRaw;
+  if (starts_with(head, 0, "IIRO"sv) || starts_with(head, 0, "IIRS"sv) ||
+      starts_with(head, 0, "MMOR"sv) || starts_with(head, 0, "IIU\0"sv)) {
+    return ImageFormat::kRaw;
+  }
+  if (starts_with(head, 0, "II*\0"sv) || starts_with(head, 0, "MM\0*"sv)) {
+    return starts_with(head, 8, "CR"sv) ? ImageFormat::kRaw : ImageFormat::kTiff;
+  }
+  // ISO base media file: a box of type "ftyp" whose major brand names the image codec.
+  if (starts_with(head, 4, "ftyp"sv) && head.size() >= 12) {
+    const std::string_view brand(reinterpret_cast<const char*>(head.data()) + 8, 4);
+    constexpr std::string_view kHeifBrands[] = {"heic", "heix", "hevc", "hevx",
+                                                "heim", "heis", "mif1", "msf1"};
+    if (brand == "avif" || brand == "avis") return ImageFormat::kAvif;
+    if (brand == "crx ") return ImageFormat::kRaw;
+    if (std::find(std::begin(kHeifBrands), std::end(kHeifBrands), brand) != std::end(kHeifBrands)) {
+      return ImageFormat::kHeif;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace vern

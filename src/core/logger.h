@@ -1,0 +1,59 @@
+#pragma once
+
+#include <mutex>
+#include <ostream>
+#include <string_view>
+
+namespace vern {
+
+enum class Verbosity { kQuiet, kNormal, kVerbose };
+
+// Messages for people, on stderr; results go to stdout elsewhere. Lines are written whole, so
+// messages from worker threads never interleave. Warnings and errors appear even with --quiet,
+// because they name the files a user must know were skipped.
+class Logger {
+ public:
+  Logger(std::ostream& out, Verbosity verbosity) : out_(out), verbosity_(verbosity) {}
+
+  void warn(std::string_view message) { write("warning: ", message); }
+  void error(std::string_view message) { write("error: ", message); }
+  void info(std::string_view message) {
+    if (verbosity_ != Verbosity::kQuiet) write("", message);
+  }
+  // Structured event lines ("event=photo.rendered path=a.jpg ms=41"), shown with --verbose.
+  void event(std::string_view line) {
+    if (verbosity_ == Verbosity::kVerbose) write("", line);
+  }
+
+  Verbosity verbosity() const { return verbosity_; }
+
+  // Draws a transient status line (a progress bar) that the next message replaces.
+  void status(std::string_view line) {
+    std::lock_guard lock(mutex_);
+    out_ << "\r\033[K" << line;
+    out_.flush();
+    status_shown_ = true;
+  }
+  void clear_status() {
+    std::lock_guard lock(mutex_);
+    if (status_shown_) out_ << "\r\033[K";
+    out_.flush();
+    status_shown_ = false;
+  }
+
+ private:
+  void write(std::string_view prefix, std::string_view message) {
+    std::lock_guard lock(mutex_);
+    if (status_shown_) out_ << "\r\033[K";
+    status_shown_ = false;
+    out_ << prefix << message << '\n';
+    out_.flush();
+  }
+
+  std::ostream& out_;
+  const Verbosity verbosity_;
+  std::mutex mutex_;
+  bool status_shown_ = false;
+};
+
+}  // namespace vern

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/derivative.h"
+
+namespace vern::imaging {
+
+// Everything about rendering that the site's settings decide. Part of every derivative's recipe.
+struct ImagingSettings {
+  std::vector<int> long_edges = {480, 960, 1600, 2400};
+  std::vector<Encoding> encodings = {{OutputFormat::kJpeg, 82}};
+  // Gaussian sigma of the output sharpening applied after downscaling; 0 turns it off.
+  double sharpen_sigma = 0.5;
+  long long max_pixels = 200'000'000;
+};
+
+// The creator and copyright notice embedded in every derivative (the only metadata they carry
+// besides the sRGB profile).
+struct EmbeddedNotice {
+  std::string creator;
+  std::string copyright;
+};
+
+// Bump when a change to the imaging code alters output bytes, so every recipe changes with it.
+inline constexpr int kImagingVersion = 1;
+
+// The derivatives of one photo, ordered by encoding (as in `settings.encodings`) then by size,
+// smallest first. Sizes never exceed the original: requested long edges at or above the
+// original's collapse into one derivative at the original size. Dimensions keep the aspect ratio
+// of the displayed (oriented) image, rounded to whole pixels, at least 1.
+std::vector<Derivative> plan_derivatives(const std::string& content_hash, int display_width,
+                                         int display_height, const ImagingSettings& settings,
+                                         const EmbeddedNotice& notice);
+
+}  // namespace vern::imaging

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/derivative.h"
+#include "core/result.h"
+#include "imaging/derivative_plan.h"
+
+namespace vern::imaging {
+
+struct RenderReport {
+  int files_written = 0;
+  // Set when the source was damaged (truncated, corrupt scan data) and the derivatives show only
+  // what decoded; `decode_problem` then says what was wrong.
+  bool partial_decode = false;
+  std::string decode_problem;
+};
+
+// Decodes the photo in `bytes` once, at the largest size any of `wanted` needs (shrink-on-load),
+// turns it upright, converts it from its embedded ICC profile to sRGB, and derives every wanted
+// size and encoding from that one decoded image, sharpening each after downscaling. Each file is
+// written under `site_root` at its relative_path through a temporary name and a rename.
+//
+// Derivatives carry only an sRGB ICC profile and an EXIF block with `notice` (Artist, Copyright):
+// no location, no serial numbers, none of the original's other metadata.
+//
+// Fails (writing nothing further) when the photo cannot be decoded at all or a file cannot be
+// written; files already moved into place by then are complete and stay.
+[[nodiscard]] Result<RenderReport> render_derivatives(std::span<const unsigned char> bytes,
+                                                      const std::string& path,
+                                                      int original_long_edge,
+                                                      const std::vector<Derivative>& wanted,
+                                                      const std::filesystem::path& site_root,
+                                                      const ImagingSettings& settings,
+                                                      const EmbeddedNotice& notice);
+
+}  // namespace vern::imaging

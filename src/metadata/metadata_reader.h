@@ -1,0 +1,22 @@
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "core/photo_metadata.h"
+#include "core/result.h"
+
+namespace vern::metadata {
+
+// Reads EXIF, IPTC and XMP from a whole image file already in memory and reconciles them into one
+// PhotoMetadata, following docs/metadata-precedence.md. The caller reads the file once and shares
+// the bytes with hashing and decoding, so no file is opened here. `path` only names the file in
+// errors and warnings.
+//
+// Returns an error only when the container cannot be parsed at all (not an image, truncated
+// beyond its headers). Malformed or hostile individual fields never fail the read: they are
+// skipped and described in PhotoMetadata::warnings.
+[[nodiscard]] Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
+                                                  const std::string& path);
+
+}  // namespace vern::metadata

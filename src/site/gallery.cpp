@@ -1,0 +1,102 @@
+#include "site/gallery.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "site/slug.h"
+
+namespace vern::site {
+namespace {
+
+std::string stem_of(const std::string& file_name) {
+  const auto dot = file_name.find_last_of('.');
+  return (dot == std::string::npos || dot == 0) ? file_name : file_name.substr(0, dot);
+}
+
+// Folder names are often written for the file system ("paris_2019", "streets"); show them as a
+// title with spaces and a capital letter, leaving names that already have capitals alone.
+std::string title_from_folder(const std::string& name) {
+  std::string title = name;
+  std::replace(title.begin(), title.end(), '_', ' ');
+  const bool has_upper = std::any_of(title.begin(), title.end(),
+                                     [](unsigned char c) { return std::isupper(c) != 0; });
+  if (!has_upper && !title.empty() && std::islower(static_cast<unsigned char>(title[0]))) {
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  }
+  return title;
+}
+
+bool shown_before(const Photo& a, const Photo& b) {
+  const auto& ta = a.input.metadata.taken_at;
+  const auto& tb = b.input.metadata.taken_at;
+  if (ta.has_value() != tb.has_value()) return ta.has_value();
+  if (ta && tb && *ta != *tb) return *ta < *tb;
+  return a.input.source_path < b.input.source_path;
+}
+
+Album lay_out(FolderInput folder, const std::string& folder_path, const std::string& title) {
+  Album album;
+  album.title = title;
+  album.page_path = folder_path + "index.html";
+
+  // Photo pages and sub-album folders share this folder; "index" is the album page itself, and
+  // at the root "media", "assets" and "originals" hold the site's files.
+  SlugRegistry slugs;
+  slugs.reserve("index");
+  slugs.reserve("404");
+  if (folder_path.empty()) {
+    for (const char* name : {"media", "assets", "originals", "sitemap", "feed"}) slugs.reserve(name);
+  }
+
+  for (auto& child : folder.children) {
+    const std::string slug = slugs.claim(slugify(child.name, "album"));
+    const std::string child_title = title_from_folder(child.name);
+    Album sub = lay_out(std::move(child), folder_path + slug + "/", child_title);
+    if (sub.photo_count_with_children > 0) album.children.push_back(std::move(sub));
+  }
+
+  for (auto& input : folder.photos) {
+    Photo photo;
+    photo.title = input.metadata.title.value_or(stem_of(input.file_name));
+    photo.input = std::move(input);
+    album.photos.push_back(std::move(photo));
+  }
+  std::sort(album.photos.begin(), album.photos.end(), shown_before);
+  // Slugs are claimed in display order so that the first of two same-named photos keeps the
+  // plain name.
+  for (auto& photo : album.photos) {
+    photo.page_path =
+        folder_path + slugs.claim(slugify(stem_of(photo.input.file_name), "photo")) + ".html";
+  }
+
+  album.photo_count_with_children = static_cast<int>(album.photos.size());
+  for (const auto& child : album.children) {
+    album.photo_count_with_children += child.photo_count_with_children;
+  }
+  return album;
+}
+
+// Covers point into the vectors of the finished tree, so they are set once it no longer moves.
+void set_covers(Album& album) {
+  for (auto& child : album.children) set_covers(child);
+  if (!album.photos.empty()) {
+    album.cover = &album.photos.front();
+  } else if (!album.children.empty()) {
+    album.cover = album.children.front().cover;
+  }
+}
+
+}  // namespace
+
+Album make_gallery(FolderInput root, const std::string& site_title) {
+  Album gallery = lay_out(std::move(root), "", site_title);
+  set_covers(gallery);
+  return gallery;
+}
+
+std::string album_folder(const Album& album) {
+  return album.page_path.substr(0, album.page_path.size() - std::string("index.html").size());
+}
+
+}  // namespace vern::site

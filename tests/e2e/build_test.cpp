@@ -1,0 +1,235 @@
+// End-to-end: runs the vernissage binary on copies of real photos and checks the site it writes.
+#include <gtest/gtest.h>
+
+#include <exiv2/exiv2.hpp>
+#include <map>
+#include <vips/vips8>
+
+#include "e2e/site_checks.h"
+#include "support/test_support.h"
+
+namespace vern {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::map<std::string, std::string> tree_contents(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      files[entry.path().lexically_relative(root).string()] = test::read_text(entry.path());
+    }
+  }
+  return files;
+}
+
+std::vector<fs::path> files_with_extension(const fs::path& root, const std::string& ext) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.path().extension() == ext) files.push_back(entry.path());
+  }
+  return files;
+}
+
+// The demo archive, built once by the ctest fixture "build_demo_site" (tests/CMakeLists.txt).
+class DemoSite : public ::testing::Test {
+ protected:
+  static fs::path site() { return fs::path(VERN_DEMO_SITE); }
+};
+
+TEST_F(DemoSite, BuildSucceedsAndPrintsTheIndexPath) {
+  // The fixture fails on a non-zero exit; here the output of that run is checked.
+  EXPECT_EQ(test::read_text(site().parent_path() / "stdout"), (site() / "index.html").string() + "\n");
+  const std::string log = test::read_text(site().parent_path() / "stderr");
+  EXPECT_NE(log.find("Published 23 photos (23 decoded, 276 image files written)"), std::string::npos)
+      << log;
+  EXPECT_EQ(log.find("warning"), std::string::npos) << log;
+}
+
+TEST_F(DemoSite, HasAPageForEveryAlbumAndPhoto) {
+  for (const char* album : {"streets", "nature", "machines"}) {
+    EXPECT_TRUE(fs::exists(site() / album / "index.html")) << album;
+  }
+  int photo_pages = 0;
+  for (const auto& page : files_with_extension(site(), ".html")) {
+    const auto name = page.filename().string();
+    if (name != "index.html" && name != "404.html") ++photo_pages;
+  }
+  EXPECT_EQ(photo_pages, 23);
+  EXPECT_TRUE(fs::exists(site() / "streets/nikon-d90.html"));
+  EXPECT_TRUE(fs::exists(site() / "machines/canon-eos-20d-2.html"));
+}
+
+TEST_F(DemoSite, EveryLinkInTheSiteResolves) {
+  const auto links = test::local_links(site());
+  EXPECT_GT(links.size(), 500u);
+  for (const auto& link : links) {
+    EXPECT_TRUE(fs::is_regular_file(link.target))
+        << link.page << " links to missing " << link.url;
+  }
+}
+
+TEST_F(DemoSite, EveryPhotoHasEachSizeInEachFormat) {
+  // 23 photos × 4 sizes × 3 formats: every demo photo is larger than 2400 px.
+  EXPECT_EQ(files_with_extension(site() / "media", ".jpg").size(), 23u * 4);
+  EXPECT_EQ(files_with_extension(site() / "media", ".webp").size(), 23u * 4);
+  EXPECT_EQ(files_with_extension(site() / "media", ".avif").size(), 23u * 4);
+}
+
+TEST_F(DemoSite, PhotoPagesShowCaptureFacts) {
+  const std::string page = test::read_text(site() / "streets/nikon-d90.html");
+  EXPECT_NE(page.find("NIKON D90"), std::string::npos);
+  EXPECT_NE(page.find("f/3.2"), std::string::npos);
+  EXPECT_NE(page.find("1/10 s"), std::string::npos);
+  EXPECT_NE(page.find("25 April 2011, 01:55"), std::string::npos);
+}
+
+TEST_F(DemoSite, RebuildWithNothingChangedDecodesAndWritesNothing) {
+  const auto before = tree_contents(site());
+  const auto again = test::run_vernissage(
+      {"build", test::examples_dir().string(), "-o", site().string(), "--verbose"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err.find("decoded=1"), std::string::npos);
+  EXPECT_NE(again.err.find("(0 decoded, 0 image files written), 0 pages written"), std::string::npos)
+      << again.err;
+  EXPECT_EQ(tree_contents(site()), before);
+}
+
+class BuildTest : public ::testing::Test {
+ protected:
+  fs::path photos() const { return dir_.path() / "photos"; }
+  fs::path site() const { return dir_.path() / "site"; }
+  test::CommandResult build(std::vector<std::string> extra = {}) const {
+    std::vector<std::string> args = {"build", photos().string(), "-o", site().string(),
+                                     "--formats", "webp,jpeg", "--sizes", "320,640"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return test::run_vernissage(args);
+  }
+  test::TempDir dir_;
+};
+
+TEST_F(BuildTest, NoOutputCarriesGpsUnlessAskedTo) {
+  test::copy_into(test::data_file("gps"), photos() / "trip");
+  const auto result = build({"--include-originals"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  int images = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(site())) {
+    if (!entry.is_regular_file()) continue;
+    const auto ext = entry.path().extension();
+    if (ext == ".html" || ext == ".css") {
+      const std::string text = test::read_text(entry.path());
+      EXPECT_EQ(text.find("43.46"), std::string::npos) << entry.path();
+      EXPECT_EQ(text.find("11.88"), std::string::npos) << entry.path();
+      continue;
+    }
+    if (ext != ".jpg" && ext != ".webp") continue;
+    ++images;
+    std::unique_ptr<Exiv2::Image> image(Exiv2::ImageFactory::open(entry.path().string()).release());
+    image->readMetadata();
+    for (const auto& datum : image->exifData()) {
+      EXPECT_NE(datum.groupName(), "GPSInfo") << entry.path();
+      EXPECT_EQ(datum.key().find("Serial"), std::string::npos) << entry.path();
+    }
+  }
+  EXPECT_EQ(images, 2 * 2 * 2 + 2);  // 2 photos × 2 sizes × 2 formats, plus 2 originals
+
+  const auto kept = build({"--keep-location"});
+  ASSERT_EQ(kept.exit_code, 0) << kept.err;
+  EXPECT_NE(test::read_text(site() / "trip/dscn0010.html").find("43.46745"), std::string::npos);
+}
+
+TEST_F(BuildTest, CaptionsAndKeywordsFromIptcAndXmpAppearOnPages) {
+  test::copy_into(test::data_file("captions"), photos() / "moscow");
+  const auto result = build();
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string iptc = test::read_text(site() / "moscow/iptc_only.html");
+  EXPECT_NE(iptc.find("Street performers on Red Square at dusk"), std::string::npos);
+  EXPECT_NE(iptc.find("<li>Moscow</li>"), std::string::npos);
+  EXPECT_NE(iptc.find("Red Square performers"), std::string::npos);
+  const std::string xmp = test::read_text(site() / "moscow/xmp_only.html");
+  EXPECT_NE(xmp.find("Вечер на Красной площади"), std::string::npos);
+  EXPECT_NE(xmp.find("<li>Siberia</li>"), std::string::npos);
+  EXPECT_NE(xmp.find("<li>Paris</li>"), std::string::npos);
+}
+
+TEST_F(BuildTest, BrokenFilesAreNamedSkippedAndTheRestPublished) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "good.jpg");
+  test::write_text(photos() / "empty.jpg", "");
+  test::write_text(photos() / "notes.jpg", "not a photo");
+  const auto result = build();
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("empty.jpg"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("notes.jpg"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("2 input(s) skipped"), std::string::npos) << result.err;
+  EXPECT_TRUE(fs::exists(site() / "good.html"));
+}
+
+TEST_F(BuildTest, TruncatedPhotoIsPublishedFromWhatDecodesWithAWarning) {
+  // A copy cut short, as from a card pulled out mid-write.
+  const std::string whole = test::read_text(test::examples_dir() / "nature/Nikon D40.jpg");
+  test::write_text(photos() / "truncated.jpg", whole.substr(0, whole.size() * 2 / 3));
+  const auto result = build();
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("truncated.jpg"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("part that decodes"), std::string::npos) << result.err;
+  EXPECT_TRUE(fs::exists(site() / "truncated.html"));
+}
+
+TEST_F(BuildTest, UndecodablePhotoIsSkippedWithTheDecodersReason) {
+  test::copy_into(test::data_file("invalid/corrupted.jpg"), photos() / "damaged.jpg");
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "good.jpg");
+  const auto result = build();
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("damaged.jpg: cannot decode: VipsJpeg: Corrupt JPEG data"),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(fs::exists(site() / "damaged.html"));
+  EXPECT_TRUE(fs::exists(site() / "good.html"));
+}
+
+TEST_F(BuildTest, TwoCleanBuildsAreByteIdentical) {
+  test::copy_into(test::data_file("captions"), photos() / "a");
+  test::copy_into(test::data_file("orientation"), photos() / "b");
+  ASSERT_EQ(build().exit_code, 0);
+  const auto first = tree_contents(site());
+  fs::remove_all(site());
+  ASSERT_EQ(build().exit_code, 0);
+  EXPECT_EQ(tree_contents(site()), first);
+}
+
+TEST_F(BuildTest, SettingsFileIsReadAndFlagsWin) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
+  test::write_text(photos() / "vernissage.toml",
+                   "[site]\ntitle = \"From the file\"\ncopyright = \"© Anna\"\n");
+  ASSERT_EQ(build().exit_code, 0);
+  const std::string index = test::read_text(site() / "index.html");
+  EXPECT_NE(index.find("<title>From the file</title>"), std::string::npos);
+  EXPECT_NE(index.find("© Anna"), std::string::npos);
+  ASSERT_EQ(build({"--title", "From the flag"}).exit_code, 0);
+  EXPECT_NE(test::read_text(site() / "index.html").find("<title>From the flag</title>"),
+            std::string::npos);
+}
+
+TEST_F(BuildTest, UsageErrorsExitWithTwo) {
+  fs::create_directories(photos());
+  EXPECT_EQ(test::run_vernissage({"build"}).exit_code, 2);
+  EXPECT_EQ(test::run_vernissage({"build", photos().string()}).exit_code, 2);
+  EXPECT_EQ(test::run_vernissage({"nonsense"}).exit_code, 2);
+  const auto inside =
+      test::run_vernissage({"build", photos().string(), "-o", (photos() / "site").string()});
+  EXPECT_EQ(inside.exit_code, 2);
+  EXPECT_NE(inside.err.find("photo folder"), std::string::npos);
+  const auto help = test::run_vernissage({"build", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+}
+
+TEST_F(BuildTest, OriginalsAreNeverModified) {
+  test::copy_into(test::data_file("gps"), photos());
+  std::map<std::string, std::string> before = tree_contents(photos());
+  ASSERT_EQ(build({"--include-originals"}).exit_code, 0);
+  EXPECT_EQ(tree_contents(photos()), before);
+}
+
+}  // namespace
+}  // namespace vern

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace vern::test {
+
+// A fresh folder under the system temp folder, removed with everything in it at scope exit.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// tests/data/<relative>.
+std::filesystem::path data_file(const std::string& relative);
+// examples/photos.
+std::filesystem::path examples_dir();
+// The built vernissage binary.
+std::filesystem::path binary();
+
+// Copies a file or folder tree, making the copies writable (test data is checked in read-only
+// on some machines), and creating parent folders of `to`.
+void copy_into(const std::filesystem::path& from, const std::filesystem::path& to);
+
+std::string read_text(const std::filesystem::path& file);
+std::vector<unsigned char> read_bytes(const std::filesystem::path& file);
+void write_text(const std::filesystem::path& file, const std::string& text);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs the vernissage binary with `args` (no shell involved), capturing both streams.
+CommandResult run_vernissage(const std::vector<std::string>& args);
+
+}  // namespace vern::test

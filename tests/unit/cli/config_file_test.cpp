@@ -1,0 +1,66 @@
+#include "cli/config_file.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace vern::cli {
+namespace {
+
+TEST(ConfigFile, ReadsSiteImageAndPrivacySettings) {
+  test::TempDir dir;
+  test::write_text(dir / "vernissage.toml", R"(
+[site]
+title = "Moscow Streets"
+author = "Anna Petrova"
+copyright = "© 2026 Anna Petrova"
+
+[images]
+sizes = [320, 1280]
+formats = ["webp", "jpeg"]
+quality = { jpeg = 75 }
+sharpen = 0.0
+
+[privacy]
+keep_location = true
+)");
+  BuildOptions options;
+  ASSERT_TRUE(apply_config_file(dir / "vernissage.toml", options));
+  EXPECT_EQ(options.site.title, "Moscow Streets");
+  EXPECT_EQ(options.site.author, "Anna Petrova");
+  EXPECT_EQ(options.imaging.long_edges, (std::vector<int>{320, 1280}));
+  ASSERT_EQ(options.imaging.encodings.size(), 2u);
+  EXPECT_EQ(options.imaging.encodings[0].format, OutputFormat::kWebp);
+  EXPECT_EQ(options.imaging.encodings[1].quality, 75);
+  EXPECT_EQ(options.imaging.sharpen_sigma, 0.0);
+  EXPECT_TRUE(options.site.keep_location);
+}
+
+TEST(ConfigFile, UnknownKeysAreErrorsNamingTheKeyAndFile) {
+  test::TempDir dir;
+  test::write_text(dir / "vernissage.toml", "[site]\ntitel = \"typo\"\n");
+  BuildOptions options;
+  const auto result = apply_config_file(dir / "vernissage.toml", options);
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().message.find("site.titel"), std::string::npos);
+  EXPECT_NE(result.error().path.find("vernissage.toml"), std::string::npos);
+}
+
+TEST(ConfigFile, SyntaxErrorsGiveTheLine) {
+  test::TempDir dir;
+  test::write_text(dir / "vernissage.toml", "[site]\ntitle = \n");
+  BuildOptions options;
+  const auto result = apply_config_file(dir / "vernissage.toml", options);
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().message.find("line 2"), std::string::npos);
+}
+
+TEST(ConfigFile, WrongTypesAreRejected) {
+  test::TempDir dir;
+  test::write_text(dir / "vernissage.toml", "[images]\nsizes = [\"big\"]\n");
+  BuildOptions options;
+  EXPECT_FALSE(apply_config_file(dir / "vernissage.toml", options));
+}
+
+}  // namespace
+}  // namespace vern::cli

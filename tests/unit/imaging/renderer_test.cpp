@@ -1,0 +1,159 @@
+#include "imaging/renderer.h"
+
+#include <gtest/gtest.h>
+
+#include <exiv2/exiv2.hpp>
+#include <vips/vips8>
+
+#include "imaging/image_header.h"
+#include "imaging/library_setup.h"
+#include "support/test_support.h"
+
+namespace vern::imaging {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RendererTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { setup_ = new LibrarySetup("imaging_tests", 0); }
+  static void TearDownTestSuite() {}
+
+  // Renders `source` to one derivative with the given long edge and encoding; returns its path.
+  fs::path render(const fs::path& source, int edge, OutputFormat format = OutputFormat::kJpeg,
+                  EmbeddedNotice notice = {}) {
+    const auto bytes = test::read_bytes(source);
+    const auto header = read_header(bytes, source.string(), 200'000'000);
+    EXPECT_TRUE(header);
+    ImagingSettings settings;
+    settings.long_edges = {edge};
+    settings.encodings = {{format, 90}};
+    const auto plan = plan_derivatives("hash-" + source.filename().string(), header->width,
+                                       header->height, settings, notice);
+    const auto report = render_derivatives(bytes, source.string(),
+                                           std::max(header->width, header->height), plan,
+                                           site_.path(), settings, notice);
+    EXPECT_TRUE(report) << (report ? "" : report.error().describe());
+    return site_.path() / plan.front().relative_path;
+  }
+
+  static LibrarySetup* setup_;
+  test::TempDir site_;
+};
+
+LibrarySetup* RendererTest::setup_ = nullptr;
+
+TEST_F(RendererTest, AppliesExifOrientationBeforeResizing) {
+  // Each test photo shows the same scene stored in one of the 8 orientations, with its number
+  // drawn on it, so the upright derivatives match orientation 1 closely but not exactly. The
+  // correct result must match far better than any other flip or half-turn of it would, and have
+  // the upright shape (a wrong quarter-turn changes width and height).
+  for (const std::string shape : {"landscape", "portrait"}) {
+    const auto upright = vips::VImage::new_from_file(
+        render(test::data_file("orientation/" + shape + "_1.jpg"), 200).c_str()).cast(VIPS_FORMAT_FLOAT);
+    for (int orientation = 2; orientation <= 8; ++orientation) {
+      const auto turned = vips::VImage::new_from_file(
+          render(test::data_file("orientation/" + shape + "_" + std::to_string(orientation) + ".jpg"), 200)
+              .c_str()).cast(VIPS_FORMAT_FLOAT);
+      ASSERT_EQ(turned.width(), upright.width()) << shape << " " << orientation;
+      ASSERT_EQ(turned.height(), upright.height()) << shape << " " << orientation;
+      const double as_is = (upright - turned).abs().avg();
+      for (const auto& wrong : {turned.flip(VIPS_DIRECTION_HORIZONTAL),
+                                turned.flip(VIPS_DIRECTION_VERTICAL), turned.rot180()}) {
+        EXPECT_LT(as_is * 2, (upright - wrong).abs().avg()) << shape << " orientation " << orientation;
+      }
+    }
+  }
+}
+
+TEST_F(RendererTest, ConvertsWideGamutInputToSrgb) {
+  const auto out = render(test::data_file("heic/IMG_5195.HEIC"), 400);
+  const auto image = vips::VImage::new_from_file(out.c_str());
+  ASSERT_NE(image.get_typeof(VIPS_META_ICC_NAME), 0u);
+  size_t length = 0;
+  const auto* profile = static_cast<const char*>(image.get_blob(VIPS_META_ICC_NAME, &length));
+  const std::string icc(profile, length);
+  EXPECT_NE(icc.find("sRGB"), std::string::npos);
+  EXPECT_EQ(icc.find("P3"), std::string::npos);
+  // The Display P3 source is converted, not just relabelled: its pixels change.
+  const auto naive = vips::VImage::thumbnail(test::data_file("heic/IMG_5195.HEIC").c_str(), 400,
+                                             vips::VImage::option()->set("height", 400));
+  const auto converted = image.cast(VIPS_FORMAT_FLOAT);
+  ASSERT_EQ(naive.width(), converted.width());
+  EXPECT_GT((naive.cast(VIPS_FORMAT_FLOAT) - converted).abs().avg(), 0.5);
+}
+
+TEST_F(RendererTest, DerivativesCarryOnlyTheNoticeAndProfile) {
+  for (const auto format : {OutputFormat::kJpeg, OutputFormat::kWebp, OutputFormat::kAvif}) {
+    const auto out = render(test::data_file("gps/DSCN0010.jpg"), 320, format,
+                            {"Anna Petrova", "© 2019 Anna Petrova"});
+    std::unique_ptr<Exiv2::Image> image(Exiv2::ImageFactory::open(out.string()).release());
+    image->readMetadata();
+    const auto& exif = image->exifData();
+    for (const auto& datum : exif) {
+      EXPECT_NE(datum.groupName(), "GPSInfo") << datum.key();
+      EXPECT_NE(datum.key(), "Exif.Image.Make");
+      EXPECT_NE(datum.key(), "Exif.Image.Model");
+      EXPECT_NE(datum.key(), "Exif.Photo.DateTimeOriginal");
+    }
+    if (format != OutputFormat::kAvif) {  // exiv2 0.27 reads but does not list AVIF EXIF fully
+      EXPECT_EQ(exif.findKey(Exiv2::ExifKey("Exif.Image.Artist"))->toString(), "Anna Petrova");
+      EXPECT_EQ(exif.findKey(Exiv2::ExifKey("Exif.Image.Copyright"))->toString(),
+                "© 2019 Anna Petrova");
+    }
+    for (const auto& datum : image->xmpData()) {
+      // exiv2 describes ISO-BMFF containers (AVIF) with synthetic Xmp.video.* entries.
+      EXPECT_TRUE(datum.key().starts_with("Xmp.video.")) << datum.key();
+    }
+    EXPECT_TRUE(image->iptcData().empty());
+    const std::string bytes = test::read_text(out);
+    EXPECT_EQ(bytes.find("COOLPIX"), std::string::npos) << "camera model leaked";
+  }
+}
+
+TEST_F(RendererTest, WritesEachSizeAtItsPlannedPixelSize) {
+  const auto source = test::examples_dir() / "nature/Nikon D40.jpg";
+  const auto bytes = test::read_bytes(source);
+  const auto header = read_header(bytes, source.string(), 200'000'000);
+  ASSERT_TRUE(header);
+  ImagingSettings settings;
+  settings.long_edges = {480, 960};
+  settings.encodings = {{OutputFormat::kJpeg, 80}, {OutputFormat::kWebp, 80}};
+  const auto plan = plan_derivatives("d40", header->width, header->height, settings, {});
+  const auto report = render_derivatives(bytes, "d40", std::max(header->width, header->height),
+                                         plan, site_.path(), settings, {});
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->files_written, 4);
+  for (const auto& d : plan) {
+    const auto out = vips::VImage::new_from_file((site_.path() / d.relative_path).c_str());
+    EXPECT_EQ(out.width(), d.width);
+    EXPECT_EQ(out.height(), d.height);
+  }
+}
+
+TEST_F(RendererTest, HeaderLimitRefusesOversizedImagesBeforeDecoding) {
+  const auto bytes = test::read_bytes(test::data_file("orientation/landscape_1.jpg"));
+  const auto header = read_header(bytes, "landscape_1.jpg", 1000);
+  ASSERT_FALSE(header);
+  EXPECT_EQ(header.error().code, ErrorCode::kTooLarge);
+}
+
+TEST_F(RendererTest, TruncatedFileIsRenderedFromWhatDecodesAndSaysSo) {
+  auto bytes = test::read_bytes(test::examples_dir() / "nature/Nikon D40.jpg");
+  bytes.resize(bytes.size() * 2 / 3);
+  const auto header = read_header(bytes, "truncated.jpg", 200'000'000);
+  ASSERT_TRUE(header);
+  ImagingSettings settings;
+  settings.long_edges = {300};
+  const auto plan = plan_derivatives("corrupt", header->width, header->height, settings, {});
+  const auto report = render_derivatives(bytes, "truncated.jpg",
+                                         std::max(header->width, header->height), plan,
+                                         site_.path(), settings, {});
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->partial_decode);
+  EXPECT_FALSE(report->decode_problem.empty());
+  EXPECT_TRUE(fs::exists(site_.path() / plan[0].relative_path));
+}
+
+}  // namespace
+}  // namespace vern::imaging
