@@ -1,12 +1,14 @@
 # Turns theme files (templates/, assets/) into a C++ source so that the binary carries its default
 # theme and runs from anywhere. Invoked at build time:
-#   cmake -DOUTPUT=file.cpp -DBASE=dir -DFILES="a|b" -P embed_files.cmake
+#   cmake -DOUTPUT=file.cpp -DFILES="theme/path@/source/file|..." -P embed_files.cmake
 string(REPLACE "|" ";" FILES "${FILES}")
 set(entries "")
 set(arrays "")
 set(index 0)
-foreach(file IN LISTS FILES)
-  file(READ "${BASE}/${file}" hex HEX)
+foreach(entry IN LISTS FILES)
+  string(REGEX REPLACE "@.*$" "" file "${entry}")
+  string(REGEX REPLACE "^[^@]*@" "" source "${entry}")
+  file(READ "${source}" hex HEX)
   string(LENGTH "${hex}" hex_length)
   math(EXPR size "${hex_length} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")

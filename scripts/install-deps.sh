@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings a bare Debian 12 machine to the point where Vernissage builds, tests and benchmarks.
 # Idempotent: installs only what is missing and runs `apt-get update` at most once per call.
-# Usage: scripts/install-deps.sh [--with-node]   (--with-node also runs `npm ci` for browser tests)
+# Front-end packages (PhotoSwipe, compiled into the binary) and browser-test tools come from npm,
+# pinned by package-lock.json.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,15 +55,12 @@ else
   echo "install-deps: Debian packages present"
 fi
 
-if [[ ${1:-} == --with-node ]]; then
-  # Browser-test and front-end tools are pinned by package-lock.json; node_modules is reused when the
-  # lock file has not changed since the last install.
-  cd "$here"
-  stamp=node_modules/.lock-stamp
-  if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
-    npm ci --no-audit --no-fund --loglevel=error
-    cp package-lock.json "$stamp"
-  else
-    echo "install-deps: node_modules up to date"
-  fi
+# node_modules is reused while the lock file is unchanged since the last install.
+cd "$here"
+stamp=node_modules/.lock-stamp
+if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+else
+  echo "install-deps: node_modules up to date"
 fi

@@ -27,17 +27,29 @@ std::string title_from_folder(const std::string& name) {
   return title;
 }
 
-bool shown_before(const Photo& a, const Photo& b) {
-  const auto& ta = a.input.metadata.taken_at;
-  const auto& tb = b.input.metadata.taken_at;
-  if (ta.has_value() != tb.has_value()) return ta.has_value();
-  if (ta && tb && *ta != *tb) return *ta < *tb;
-  return a.input.source_path < b.input.source_path;
+void sort_photos(std::vector<Photo>& photos, PhotoOrder order) {
+  const auto by_name = [](const Photo& a, const Photo& b) {
+    return a.input.source_path < b.input.source_path;
+  };
+  if (order == PhotoOrder::kFileName) {
+    std::sort(photos.begin(), photos.end(), by_name);
+    return;
+  }
+  const bool newest_first = order == PhotoOrder::kTakenDescending;
+  std::sort(photos.begin(), photos.end(), [&](const Photo& a, const Photo& b) {
+    const auto& ta = a.input.metadata.taken_at;
+    const auto& tb = b.input.metadata.taken_at;
+    if (ta.has_value() != tb.has_value()) return ta.has_value();  // undated last
+    if (ta && tb && *ta != *tb) return newest_first ? *ta > *tb : *ta < *tb;
+    return by_name(a, b);
+  });
 }
 
 Album lay_out(FolderInput folder, const std::string& folder_path, const std::string& title) {
   Album album;
-  album.title = title;
+  album.title = folder.settings.title.value_or(title);
+  album.description = folder.settings.description;
+  album.hidden = folder.settings.hidden;
   album.page_path = folder_path + "index.html";
 
   // Photo pages and sub-album folders share this folder; "index" is the album page itself, and
@@ -53,7 +65,8 @@ Album lay_out(FolderInput folder, const std::string& folder_path, const std::str
     const std::string slug = slugs.claim(slugify(child.name, "album"));
     const std::string child_title = title_from_folder(child.name);
     Album sub = lay_out(std::move(child), folder_path + slug + "/", child_title);
-    if (sub.photo_count_with_children > 0) album.children.push_back(std::move(sub));
+    const bool has_photos = sub.photo_count_with_children > 0 || !sub.children.empty();
+    if (has_photos) album.children.push_back(std::move(sub));
   }
 
   for (auto& input : folder.photos) {
@@ -62,7 +75,8 @@ Album lay_out(FolderInput folder, const std::string& folder_path, const std::str
     photo.input = std::move(input);
     album.photos.push_back(std::move(photo));
   }
-  std::sort(album.photos.begin(), album.photos.end(), shown_before);
+  sort_photos(album.photos, folder.settings.order);
+  album.cover_file = folder.settings.cover.value_or("");
   // Slugs are claimed in display order so that the first of two same-named photos keeps the
   // plain name.
   for (auto& photo : album.photos) {
@@ -72,7 +86,7 @@ Album lay_out(FolderInput folder, const std::string& folder_path, const std::str
 
   album.photo_count_with_children = static_cast<int>(album.photos.size());
   for (const auto& child : album.children) {
-    album.photo_count_with_children += child.photo_count_with_children;
+    if (!child.hidden) album.photo_count_with_children += child.photo_count_with_children;
   }
   return album;
 }
@@ -80,10 +94,19 @@ Album lay_out(FolderInput folder, const std::string& folder_path, const std::str
 // Covers point into the vectors of the finished tree, so they are set once it no longer moves.
 void set_covers(Album& album) {
   for (auto& child : album.children) set_covers(child);
+  for (const auto& photo : album.photos) {
+    if (!album.cover_file.empty() && photo.input.file_name == album.cover_file) album.cover = &photo;
+  }
+  if (album.cover != nullptr) return;
   if (!album.photos.empty()) {
     album.cover = &album.photos.front();
-  } else if (!album.children.empty()) {
-    album.cover = album.children.front().cover;
+    return;
+  }
+  for (const auto& child : album.children) {
+    if (!child.hidden && child.cover != nullptr) {
+      album.cover = child.cover;
+      return;
+    }
   }
 }
 

@@ -18,11 +18,25 @@ struct PhotoInput {
   int height = 0;
   std::vector<Derivative> derivatives;
   std::optional<std::string> original_path;  // site-relative, when originals are published
+  std::string thumbhash;  // base64 ThumbHash placeholder; empty when unknown
+};
+
+// How an album orders its photos.
+enum class PhotoOrder { kTakenAscending, kTakenDescending, kFileName };
+
+// What an album's own settings file (album.toml) says; every field optional.
+struct AlbumSettings {
+  std::optional<std::string> title;
+  std::string description;
+  std::optional<std::string> cover;  // a photo's file name in this folder
+  PhotoOrder order = PhotoOrder::kTakenAscending;
+  bool hidden = false;  // built, but not listed on its parent's page or in the feed
 };
 
 // One folder of the photo tree, with the photos of it that were published.
 struct FolderInput {
   std::string name;  // "" for the root
+  AlbumSettings settings;
   std::vector<PhotoInput> photos;
   std::vector<FolderInput> children;
 };
@@ -35,12 +49,16 @@ struct Photo {
 
 struct Album {
   std::string title;
+  std::string description;
+  bool hidden = false;
   std::string page_path;  // site-relative: "index.html" for the root, "streets/index.html", ...
-  std::vector<Photo> photos;    // by capture time, undated last, then by source path
-  std::vector<Album> children;  // in folder name order
-  // The photo that represents the album: its own first photo, else its first child's cover.
+  std::vector<Photo> photos;    // in the album's order (default: capture time, undated last)
+  std::vector<Album> children;  // in folder name order, hidden ones included
+  // The photo that represents the album: the one album.toml names, else its own first photo,
+  // else its first visible child's cover.
   // Points into this tree, so an Album is moved, never copied, once make_gallery() returns.
   const Photo* cover = nullptr;
+  std::string cover_file;  // album.toml's choice, resolved into `cover` by make_gallery()
   int photo_count_with_children = 0;
 };
 

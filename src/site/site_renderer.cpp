@@ -65,6 +65,17 @@ class PageRenderer {
     auto not_found = render_page("404.mustache", "404.html", "Not found", body, {}, nullptr, true);
     if (!not_found) return tl::unexpected(not_found.error());
     files.push_back({"404.html", std::move(*not_found)});
+    if (auto r = render_feed(gallery, files); !r) return tl::unexpected(r.error());
+    // The sitemap protocol accepts only absolute addresses.
+    if (!settings_.base_url.empty()) {
+      Data urls = list();
+      for (const auto& page : listed_pages_) urls.push_back(Data("loc", settings_.base_url + encode_url_path(page)));
+      Data sitemap;
+      sitemap.set("urls", urls);
+      auto xml = render_template("sitemap.mustache", sitemap);
+      if (!xml) return tl::unexpected(xml.error());
+      files.push_back({"sitemap.xml", std::move(*xml)});
+    }
     return files;
   }
 
@@ -74,33 +85,124 @@ class PageRenderer {
     std::string page_path;
   };
 
+  // An Atom feed with one entry per listed album, newest photographs first; entries link to the
+  // album page and show the cover as a derivative, never an original.
+  Result<void> render_feed(const Album& gallery, std::vector<SiteFile>& files) {
+    std::vector<const Album*> albums;
+    collect_listed(gallery, albums);
+    // Entries carry the latest capture time of their album: deterministic, unlike build time.
+    const auto updated = [](const Album& a) {
+      std::string latest;
+      for (const auto& p : a.photos) latest = std::max(latest, p.input.metadata.taken_at.value_or(""));
+      return atom_time(latest);
+    };
+    std::stable_sort(albums.begin(), albums.end(),
+                     [&](const Album* a, const Album* b) { return updated(*a) > updated(*b); });
+    const std::string base = settings_.base_url;
+    Data entries = list();
+    std::string feed_updated = atom_time("");
+    for (const Album* album : albums) {
+      Data entry;
+      entry.set("title", album->title);
+      entry.set("url", base + encode_url_path(album->page_path));
+      entry.set("id", base.empty() ? "urn:vernissage:album:" + encode_url_path(album->page_path)
+                                   : base + encode_url_path(album->page_path));
+      entry.set("updated", updated(*album));
+      feed_updated = std::max(feed_updated, updated(*album));
+      const std::string summary = album->description.empty()
+                                      ? std::to_string(album->photo_count_with_children) + " photographs"
+                                      : album->description;
+      entry.set("summary", summary);
+      entry.set("summary_html", kainjow::mustache::html_escape<std::string>(summary));
+      if (album->cover != nullptr && !album->cover->input.derivatives.empty()) {
+        const auto& ds = album->cover->input.derivatives;
+        const auto it = std::find_if(ds.begin(), ds.end(), [](const Derivative& d) {
+          return d.encoding.format == OutputFormat::kJpeg && long_edge(d) >= 960;
+        });
+        const Derivative& d = it != ds.end() ? *it : ds.back();
+        entry.set("image", base + encode_url_path(d.relative_path));
+        // The entry's HTML content is itself escaped into XML, so text inside it is escaped twice.
+        entry.set("image_alt_html", kainjow::mustache::html_escape<std::string>(alt_text(*album->cover)));
+      }
+      entries.push_back(entry);
+    }
+    Data feed;
+    feed.set("title", settings_.title);
+    feed.set("author", settings_.author.empty() ? settings_.title : settings_.author);
+    feed.set("id", base.empty() ? "urn:vernissage:site:" + encode_url_path(settings_.title) : base);
+    feed.set("site_url", base.empty() ? "index.html" : base);
+    feed.set("feed_url", base + "feed.xml");
+    feed.set("updated", feed_updated);
+    feed.set("copyright", settings_.copyright);
+    feed.set("entries", entries);
+    auto xml = render_template("feed.mustache", feed);
+    if (!xml) return tl::unexpected(xml.error());
+    files.push_back({"feed.xml", std::move(*xml)});
+    return {};
+  }
+
+  static void collect_listed(const Album& album, std::vector<const Album*>& out) {
+    for (const auto& child : album.children) {
+      if (child.hidden) continue;
+      out.push_back(&child);
+      collect_listed(child, out);
+    }
+  }
+
+  // RFC 3339 for Atom from a capture time: local times without an offset are written as UTC.
+  static std::string atom_time(const std::string& taken_at) {
+    if (taken_at.size() < 10) return "1970-01-01T00:00:00Z";
+    std::string t = taken_at.size() == 10 ? taken_at + "T00:00:00" : taken_at;
+    if (t.size() == 19) t += "Z";
+    return t;
+  }
+
+  Result<std::string> render_template(const std::string& name, Data data) const {
+    auto text = theme_.file("templates/" + name);
+    if (!text) return tl::unexpected(text.error());
+    Template tmpl(*text);
+    if (!tmpl.is_valid()) {
+      return fail(ErrorCode::kInvalidInput, "template " + name + " is malformed: " + tmpl.error_message());
+    }
+    return tmpl.render(data);
+  }
+
   Result<void> render_album(const Album& album, std::vector<Crumb> trail,
                             std::vector<SiteFile>& files) {
     const std::string root = path_to_root(album.page_path);
+    if (!album.hidden) listed_pages_.push_back(album.page_path);
     Data body;
     body.set("title", album.title);
+    body.set("description", album.description);
     body.set("is_root", trail.empty());
     Data children = list();
+    int cards = 0;
     for (const Album& child : album.children) {
+      if (child.hidden) continue;
       Data card;
       card.set("title", child.title);
       card.set("url", root + encode_url_path(child.page_path));
       card.set("count", std::to_string(child.photo_count_with_children));
       card.set("count_label", child.photo_count_with_children == 1 ? "photo" : "photos");
       if (child.cover != nullptr) {
-        card.set("cover", picture(*child.cover, root, "(max-width: 640px) 100vw, 33vw", &child - album.children.data() >= 6));
+        // The first two rows of cards are in view at once; the rest load as the visitor scrolls.
+        card.set("cover", picture(*child.cover, root, "(max-width: 640px) 100vw, 33vw", cards >= 6));
       }
       children.push_back(card);
+      ++cards;
     }
     body.set("albums", children);
-    body.set("has_albums", !album.children.empty());
+    body.set("has_albums", cards > 0);
 
     Data tiles = list();
     for (std::size_t i = 0; i < album.photos.size(); ++i) {
       const Photo& photo = album.photos[i];
       Data tile;
       tile.set("url", root + encode_url_path(photo.page_path));
+      tile.set("slug", slug_of(photo));
       tile.set("title", photo.title);
+      tile.set("caption", photo.input.metadata.caption.value_or(photo.title));
+      set_lightbox_source(tile, photo, root);
       tile.set("aspect", aspect_ratio(photo.input.width, photo.input.height));
       // The first row is visible at once; everything below loads as the visitor scrolls.
       tile.set("image", picture(photo, root, "(max-width: 640px) 50vw, 25vw", i >= 4));
@@ -111,6 +213,7 @@ class PageRenderer {
 
     const std::string page_title =
         trail.empty() ? settings_.title : album.title + " — " + settings_.title;
+    body.set("has_lightbox", !album.photos.empty());
     auto html = render_page("album.mustache", album.page_path, page_title, body, trail,
                             album.cover, false);
     if (!html) return tl::unexpected(html.error());
@@ -164,6 +267,7 @@ class PageRenderer {
                             trail, &photo, false);
     if (!html) return tl::unexpected(html.error());
     files.push_back({photo.page_path, std::move(*html)});
+    if (!album.hidden) listed_pages_.push_back(photo.page_path);
     return {};
   }
 
@@ -206,7 +310,42 @@ class PageRenderer {
     data.set("height", std::to_string(largest->height));
     data.set("alt", alt_text(photo));
     data.set("loading", lazy ? "lazy" : "eager");
+    data.set("thumbhash", photo.input.thumbhash);
     return data;
+  }
+
+  // The file name part of a photo page ("nikon-d90" for "streets/nikon-d90.html"), which names
+  // the photo in the lightbox's address (#nikon-d90).
+  static std::string slug_of(const Photo& photo) {
+    const auto& path = photo.page_path;
+    const auto slash = path.find_last_of('/');
+    const auto start = slash == std::string::npos ? 0 : slash + 1;
+    return path.substr(start, path.size() - start - std::string(".html").size());
+  }
+
+  // PhotoSwipe shows one <img>: it gets the first encoding every current browser decodes (WebP,
+  // else JPEG, else whatever was made), with all its sizes as srcset.
+  static void set_lightbox_source(Data& tile, const Photo& photo, const std::string& root) {
+    const auto& ds = photo.input.derivatives;
+    if (ds.empty()) return;
+    OutputFormat format = ds.front().encoding.format;
+    for (const auto preferred : {OutputFormat::kJpeg, OutputFormat::kWebp}) {
+      if (std::any_of(ds.begin(), ds.end(), [&](const auto& d) { return d.encoding.format == preferred; })) {
+        format = preferred;
+      }
+    }
+    std::string srcset;
+    const Derivative* largest = nullptr;
+    for (const auto& d : ds) {
+      if (d.encoding.format != format) continue;
+      if (!srcset.empty()) srcset += ", ";
+      srcset += root + encode_url_path(d.relative_path) + " " + std::to_string(d.width) + "w";
+      largest = &d;
+    }
+    tile.set("pswp_src", root + encode_url_path(largest->relative_path));
+    tile.set("pswp_srcset", srcset);
+    tile.set("pswp_width", std::to_string(largest->width));
+    tile.set("pswp_height", std::to_string(largest->height));
   }
 
   Result<std::string> render_page(const std::string& template_name, const std::string& page_path,
@@ -253,6 +392,7 @@ class PageRenderer {
       crumbs.push_back(c);
     }
     layout.set("breadcrumbs", crumbs);
+    layout.set("feed_url", root + "feed.xml");
     layout.set("has_breadcrumbs", !trail.empty());
     if (!settings_.base_url.empty()) {
       layout.set("canonical_url", settings_.base_url + encode_url_path(page_path));
@@ -278,6 +418,7 @@ class PageRenderer {
   const SiteSettings& settings_;
   const Theme& theme_;
   const std::map<std::string, std::string> asset_names_;
+  std::vector<std::string> listed_pages_;  // pages for the sitemap, in rendering order
 };
 
 }  // namespace
