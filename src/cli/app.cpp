@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "catalogue/catalogue.h"
 #include "cli/build_command.h"
 #include "cli/config_file.h"
 #include "cli/exit_codes.h"
@@ -20,7 +21,7 @@ constexpr const char* kExitCodeHelp =
 
 // Flags as given; unset ones leave the settings from vernissage.toml (or the defaults) alone.
 struct BuildFlags {
-  std::string photos, output, config, theme;
+  std::string photos, output, config, theme, catalogue;
   std::optional<std::string> title, author, copyright, description, base_url, language;
   std::vector<int> sizes;
   std::vector<std::string> formats;
@@ -72,6 +73,8 @@ Result<BuildOptions> merge(const BuildFlags& flags) {
   if (flags.sharpen) options.imaging.sharpen_sigma = *flags.sharpen;
   if (flags.max_megapixels) options.imaging.max_pixels = *flags.max_megapixels * 1'000'000;
   if (!flags.theme.empty()) options.theme = flags.theme;
+  options.catalogue =
+      flags.catalogue.empty() ? catalogue::default_catalogue_path() : std::filesystem::path(flags.catalogue);
   options.force = flags.force;
   options.jobs = flags.jobs;
   options.verbosity = flags.quiet     ? Verbosity::kQuiet
@@ -110,6 +113,9 @@ void add_build_command(CLI::App& app, BuildFlags& flags) {
                     "Refuse images larger than this before decoding (default: 200)")
       ->check(CLI::Range(1LL, 100000LL));
   build->add_option("--theme", flags.theme, "Folder whose templates/ and assets/ override the theme");
+  build->add_option("--catalogue", flags.catalogue,
+                    "Catalogue of photo facts (default: $VERNISSAGE_CATALOGUE, else "
+                    "~/.local/share/vernissage/catalogue.db)");
   build->add_flag("--keep-location", flags.keep_location,
                   "Publish GPS location (off by default: no output carries it)");
   build->add_flag("--include-originals", flags.include_originals,

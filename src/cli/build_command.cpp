@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/album_settings.h"
 #include "cli/exit_codes.h"
 #include "cli/output_guard.h"
 #include "cli/photo_job.h"
@@ -36,19 +37,21 @@ int worker_count(int requested) {
 // Publishes every photo with a fixed number of workers taking the next photo as they finish one,
 // so at most `jobs` photos are in memory at once however large the archive is.
 std::vector<Outcome> publish_all(const std::vector<const scan::SourceFile*>& photos,
-                                 const BuildOptions& options, Logger& logger) {
+                                 const BuildOptions& options, catalogue::Catalogue& catalogue,
+                                 Logger& logger) {
   std::vector<Outcome> outcomes(photos.size());
   Progress progress(logger, static_cast<int>(photos.size()), ::isatty(STDERR_FILENO) != 0);
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < photos.size(); i = next++) {
       const auto started = std::chrono::steady_clock::now();
-      outcomes[i] = publish_photo(photos[i]->absolute_path, photos[i]->relative_path, options);
+      outcomes[i] = publish_photo(*photos[i], options, catalogue);
       const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::steady_clock::now() - started)
                           .count();
       if (*outcomes[i]) {
         logger.event("event=photo.published path=" + photos[i]->relative_path +
+                     " read=" + ((*outcomes[i])->read ? "1" : "0") +
                      " decoded=" + ((*outcomes[i])->decoded ? "1" : "0") +
                      " written=" + std::to_string((*outcomes[i])->files_written) +
                      " ms=" + std::to_string(ms));
@@ -65,12 +68,20 @@ std::vector<Outcome> publish_all(const std::vector<const scan::SourceFile*>& pho
   return outcomes;
 }
 
-// The scanned tree with the published photos, in the shape the site stage takes.
-site::FolderInput folder_input(const scan::Folder& folder,
+// The scanned tree with the published photos, in the shape the site stage takes. Album settings
+// and caption sidecars are read here; problems with them are reported and the defaults used.
+site::FolderInput folder_input(const std::filesystem::path& photos_root, const scan::Folder& folder,
                                std::map<const scan::SourceFile*, PublishedPhoto>& published,
-                               bool keep_location) {
+                               bool keep_location, Logger& logger, std::vector<Error>& problems) {
   site::FolderInput input;
   input.name = folder.name;
+  const auto folder_path = photos_root / folder.relative_path;
+  if (auto settings = read_album_settings(folder_path, folder); settings) {
+    input.settings = std::move(*settings);
+  } else {
+    logger.warn(settings.error().describe() + " (album settings ignored)");
+    problems.push_back(settings.error());
+  }
   for (const auto& file : folder.photos) {
     const auto it = published.find(&file);
     if (it == published.end()) continue;
@@ -79,6 +90,10 @@ site::FolderInput folder_input(const scan::Folder& folder,
     photo.source_path = file.relative_path;
     photo.file_name = file.absolute_path.filename().string();
     photo.metadata = publishable_metadata(std::move(p.metadata), keep_location);
+    if (auto caption = sidecar_caption(folder_path, folder, photo.file_name)) {
+      photo.metadata.caption = std::move(*caption);
+    }
+    photo.thumbhash = p.thumbhash;
     photo.width = p.width;
     photo.height = p.height;
     photo.derivatives = std::move(p.derivatives);
@@ -86,7 +101,8 @@ site::FolderInput folder_input(const scan::Folder& folder,
     input.photos.push_back(std::move(photo));
   }
   for (const auto& child : folder.children) {
-    input.children.push_back(folder_input(child, published, keep_location));
+    input.children.push_back(
+        folder_input(photos_root, child, published, keep_location, logger, problems));
   }
   return input;
 }
@@ -131,9 +147,14 @@ int run_build(const BuildOptions& options, Logger& logger) {
     return kExitFatal;
   }
 
-  auto outcomes = publish_all(photos, options, logger);
+  auto store = catalogue::open_sqlite_catalogue(options.catalogue);
+  if (!store) {
+    logger.error(store.error().describe());
+    return kExitFatal;
+  }
+  auto outcomes = publish_all(photos, options, **store, logger);
   std::map<const scan::SourceFile*, PublishedPhoto> published;
-  int decoded = 0, files_written = 0;
+  int read = 0, decoded = 0, files_written = 0;
   for (std::size_t i = 0; i < photos.size(); ++i) {
     auto& outcome = *outcomes[i];
     if (!outcome) {
@@ -146,13 +167,15 @@ int run_build(const BuildOptions& options, Logger& logger) {
     for (const auto& warning : outcome->warnings) {
       logger.warn(photos[i]->absolute_path.string() + ": " + warning);
     }
+    read += outcome->read ? 1 : 0;
     decoded += outcome->decoded ? 1 : 0;
     files_written += outcome->files_written;
     published.emplace(photos[i], std::move(*outcome));
   }
 
-  const auto gallery = site::make_gallery(
-      folder_input(scanned->root, published, options.site.keep_location), options.site.title);
+  auto tree = folder_input(options.photos, scanned->root, published, options.site.keep_location,
+                           logger, skipped);
+  const auto gallery = site::make_gallery(std::move(tree), options.site.title);
   auto files = site::render_site(gallery, options.site, *theme);
   if (!files) {
     logger.error(files.error().describe());
@@ -169,7 +192,8 @@ int run_build(const BuildOptions& options, Logger& logger) {
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.1f s", seconds);
   logger.info("Published " + std::to_string(published.size()) + " photos (" +
-              std::to_string(decoded) + " decoded, " + std::to_string(files_written) +
+              std::to_string(read) + " read, " + std::to_string(decoded) + " decoded, " +
+              std::to_string(files_written) +
               " image files written), " + std::to_string(written->written) + " pages written, " +
               std::to_string(written->unchanged) + " unchanged, in " + timing);
   if (!skipped.empty()) {

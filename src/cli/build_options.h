@@ -15,6 +15,7 @@ struct BuildOptions {
   std::filesystem::path photos;
   std::filesystem::path output;
   std::optional<std::filesystem::path> theme;
+  std::filesystem::path catalogue;  // SQLite catalogue of photo facts
   site::SiteSettings site;
   imaging::ImagingSettings imaging;
   bool include_originals = false;

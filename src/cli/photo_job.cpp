@@ -21,81 +21,138 @@ imaging::EmbeddedNotice notice_for(const PhotoMetadata& m, const BuildOptions& o
   return {m.creator.value_or(options.site.author), m.copyright.value_or(options.site.copyright)};
 }
 
-Result<std::string> publish_original(std::span<const unsigned char> bytes, const std::string& hash,
-                                     const std::filesystem::path& source,
-                                     const BuildOptions& options) {
-  const std::string relative =
-      "originals/" + hash.substr(0, 16) + "/" + source.filename().string();
+std::string original_path_for(const std::string& hash, const std::filesystem::path& source) {
+  return "originals/" + hash.substr(0, 16) + "/" + source.filename().string();
+}
+
+Result<void> publish_original(std::span<const unsigned char> bytes, const std::string& relative,
+                              const BuildOptions& options) {
   const auto final_path = options.output / relative;
   std::error_code ec;
-  if (std::filesystem::exists(final_path, ec)) return relative;
   // The copy is cleaned before it gets its final name, so a visible original never carries GPS.
   std::filesystem::create_directories(final_path.parent_path(), ec);
   const auto temporary = temporary_path_for(final_path);
   const std::string_view contents(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  if (auto r = write_file_atomically(temporary, contents); !r) return tl::unexpected(r.error());
+  if (auto r = write_file_atomically(temporary, contents); !r) return r;
   if (auto r = metadata::strip_private_fields(temporary, options.site.keep_location); !r) {
     std::filesystem::remove(temporary, ec);
-    return tl::unexpected(r.error());
+    return r;
   }
-  if (auto r = commit_temporary(temporary, final_path); !r) return tl::unexpected(r.error());
-  return relative;
+  return commit_temporary(temporary, final_path);
+}
+
+bool file_exists(const std::filesystem::path& path) {
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
+}
+
+// Reads everything the catalogue records about a photo from its bytes.
+Result<catalogue::PhotoRecord> read_record(std::span<const unsigned char> bytes,
+                                           const scan::SourceFile& source,
+                                           const BuildOptions& options,
+                                           std::vector<std::string>& warnings) {
+  const std::string& relative_path = source.relative_path;
+  catalogue::PhotoRecord record;
+  record.content_hash = content_hash(bytes);
+  auto header = imaging::read_header(bytes, relative_path, options.imaging.max_pixels);
+  if (!header) return tl::unexpected(header.error());
+  if (auto metadata = metadata::read_metadata(bytes, relative_path)) {
+    record.metadata = std::move(*metadata);
+  } else {
+    warnings.push_back(metadata.error().message);
+  }
+  for (const auto& warning : record.metadata.warnings) warnings.push_back(warning);
+  record.metadata.warnings.clear();
+  // The decoder's header is authoritative for the size; metadata may describe a thumbnail.
+  record.metadata.width = header->width;
+  record.metadata.height = header->height;
+  record.metadata.orientation = header->orientation;
+  record.format = std::string(format_name(source.format));
+  record.path = std::filesystem::absolute(source.absolute_path).lexically_normal().string();
+  record.size_bytes = source.size_bytes;
+  record.mtime_ns = source.mtime_ns;
+  return record;
 }
 
 }  // namespace
 
-Result<PublishedPhoto> publish_photo(const std::filesystem::path& source,
-                                     const std::string& relative_path,
-                                     const BuildOptions& options) {
-  auto bytes = read_file_bytes(source, kMaxFileBytes);
-  if (!bytes) return tl::unexpected(bytes.error());
-  if (bytes->empty()) return fail(ErrorCode::kCorrupt, "empty file (0 bytes)", relative_path);
-
+Result<PublishedPhoto> publish_photo(const scan::SourceFile& file, const BuildOptions& options,
+                                     catalogue::Catalogue& catalogue) {
   PublishedPhoto photo;
-  photo.content_hash = content_hash(*bytes);
+  const auto& source = file.absolute_path;
+  const std::string& relative_path = file.relative_path;
+  const std::string key = std::filesystem::absolute(source).lexically_normal().string();
+  auto known = catalogue.find_unchanged(key, file.size_bytes, file.mtime_ns);
+  if (!known) return tl::unexpected(known.error());
 
-  auto header = imaging::read_header(*bytes, relative_path, options.imaging.max_pixels);
-  if (!header) return tl::unexpected(header.error());
-  photo.width = header->width;
-  photo.height = header->height;
+  std::vector<unsigned char> bytes;
+  const auto read_bytes = [&]() -> Result<void> {
+    auto read = read_file_bytes(source, kMaxFileBytes);
+    if (!read) return tl::unexpected(read.error());
+    if (read->empty()) return fail(ErrorCode::kCorrupt, "empty file (0 bytes)", relative_path);
+    bytes = std::move(*read);
+    photo.read = true;
+    return {};
+  };
 
-  if (auto metadata = metadata::read_metadata(*bytes, relative_path)) {
-    photo.metadata = std::move(*metadata);
+  catalogue::PhotoRecord record;
+  if (*known) {
+    record = std::move(**known);
   } else {
-    photo.warnings.push_back(metadata.error().message);
+    if (auto r = read_bytes(); !r) return tl::unexpected(r.error());
+    auto fresh = read_record(bytes, file, options, photo.warnings);
+    if (!fresh) return tl::unexpected(fresh.error());
+    record = std::move(*fresh);
   }
-  for (const auto& warning : photo.metadata.warnings) photo.warnings.push_back(warning);
-  // The decoder's header is authoritative for the size; metadata may describe a thumbnail.
-  photo.metadata.width = photo.width;
-  photo.metadata.height = photo.height;
-  photo.metadata.orientation = header->orientation;
+  photo.content_hash = record.content_hash;
+  photo.width = record.metadata.width.value_or(0);
+  photo.height = record.metadata.height.value_or(0);
 
-  const auto notice = notice_for(photo.metadata, options);
+  const auto notice = notice_for(record.metadata, options);
   photo.derivatives = imaging::plan_derivatives(photo.content_hash, photo.width, photo.height,
                                                 options.imaging, notice);
   std::vector<Derivative> missing;
-  std::error_code ec;
   for (const auto& d : photo.derivatives) {
-    if (!std::filesystem::exists(options.output / d.relative_path, ec)) missing.push_back(d);
+    if (!file_exists(options.output / d.relative_path)) missing.push_back(d);
   }
-  if (!missing.empty()) {
-    auto report = imaging::render_derivatives(*bytes, relative_path,
+  const bool needs_original = options.include_originals &&
+                              !file_exists(options.output / original_path_for(record.content_hash, source));
+  const bool needs_decode = !missing.empty() || record.thumbhash.empty();
+  if ((needs_decode || needs_original) && bytes.empty()) {
+    if (auto r = read_bytes(); !r) return tl::unexpected(r.error());
+    // The catalogue vouched for this file by size and mtime; its bytes must still match.
+    if (content_hash(bytes) != record.content_hash) {
+      return fail(ErrorCode::kIo, "file changed while being published; run the build again",
+                  relative_path);
+    }
+  }
+  if (needs_decode) {
+    auto report = imaging::render_derivatives(bytes, relative_path,
                                               std::max(photo.width, photo.height), missing,
                                               options.output, options.imaging, notice);
     if (!report) return tl::unexpected(report.error());
     photo.decoded = true;
     photo.files_written = report->files_written;
-    if (report->partial_decode) {
-      photo.warnings.push_back("damaged file, published from the part that decodes (" +
-                               report->decode_problem + ")");
+    record.thumbhash = report->thumbhash;
+    record.decode_problem = report->partial_decode ? report->decode_problem : "";
+  }
+  if (!record.decode_problem.empty()) {
+    photo.warnings.push_back("damaged file, published from the part that decodes (" +
+                             record.decode_problem + ")");
+  }
+  if (options.include_originals) {
+    photo.original_path = original_path_for(record.content_hash, source);
+    if (needs_original) {
+      if (auto r = publish_original(bytes, *photo.original_path, options); !r) {
+        return tl::unexpected(r.error());
+      }
     }
   }
-
-  if (options.include_originals) {
-    auto original = publish_original(*bytes, photo.content_hash, source, options);
-    if (!original) return tl::unexpected(original.error());
-    photo.original_path = *original;
+  if (!*known || needs_decode) {
+    if (auto r = catalogue.put(record); !r) return tl::unexpected(r.error());
   }
+  photo.thumbhash = record.thumbhash;
+  photo.metadata = std::move(record.metadata);
   return photo;
 }
 

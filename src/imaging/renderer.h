@@ -17,6 +17,7 @@ struct RenderReport {
   // what decoded; `decode_problem` then says what was wrong.
   bool partial_decode = false;
   std::string decode_problem;
+  std::string thumbhash;  // base64 ThumbHash of the decoded photo
 };
 
 // Decodes the photo in `bytes` once, at the largest size any of `wanted` needs (shrink-on-load),
@@ -26,6 +27,9 @@ struct RenderReport {
 //
 // Derivatives carry only an sRGB ICC profile and an EXIF block with `notice` (Artist, Copyright):
 // no location, no serial numbers, none of the original's other metadata.
+//
+// Also computes the photo's ThumbHash placeholder from the same decode. With `wanted` empty, only
+// the placeholder is made, from a small decode.
 //
 // Fails (writing nothing further) when the photo cannot be decoded at all or a file cannot be
 // written; files already moved into place by then are complete and stay.

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <exiv2/exiv2.hpp>
+#include <chrono>
 #include <map>
 #include <vips/vips8>
 
@@ -41,7 +42,8 @@ TEST_F(DemoSite, BuildSucceedsAndPrintsTheIndexPath) {
   // The fixture fails on a non-zero exit; here the output of that run is checked.
   EXPECT_EQ(test::read_text(site().parent_path() / "stdout"), (site() / "index.html").string() + "\n");
   const std::string log = test::read_text(site().parent_path() / "stderr");
-  EXPECT_NE(log.find("Published 23 photos (23 decoded, 276 image files written)"), std::string::npos)
+  EXPECT_NE(log.find("Published 23 photos (23 read, 23 decoded, 276 image files written)"),
+            std::string::npos)
       << log;
   EXPECT_EQ(log.find("warning"), std::string::npos) << log;
 }
@@ -87,10 +89,13 @@ TEST_F(DemoSite, PhotoPagesShowCaptureFacts) {
 TEST_F(DemoSite, RebuildWithNothingChangedDecodesAndWritesNothing) {
   const auto before = tree_contents(site());
   const auto again = test::run_vernissage(
-      {"build", test::examples_dir().string(), "-o", site().string(), "--verbose"});
+      {"build", test::examples_dir().string(), "-o", site().string(), "--verbose", "--catalogue",
+       (site().parent_path() / "catalogue.db").string()});
   EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err.find("read=1"), std::string::npos);
   EXPECT_EQ(again.err.find("decoded=1"), std::string::npos);
-  EXPECT_NE(again.err.find("(0 decoded, 0 image files written), 0 pages written"), std::string::npos)
+  EXPECT_NE(again.err.find("(0 read, 0 decoded, 0 image files written), 0 pages written"),
+            std::string::npos)
       << again.err;
   EXPECT_EQ(tree_contents(site()), before);
 }
@@ -99,9 +104,11 @@ class BuildTest : public ::testing::Test {
  protected:
   fs::path photos() const { return dir_.path() / "photos"; }
   fs::path site() const { return dir_.path() / "site"; }
+  fs::path catalogue() const { return dir_.path() / "catalogue.db"; }
   test::CommandResult build(std::vector<std::string> extra = {}) const {
     std::vector<std::string> args = {"build", photos().string(), "-o", site().string(),
-                                     "--formats", "webp,jpeg", "--sizes", "320,640"};
+                                     "--formats", "webp,jpeg", "--sizes", "320,640",
+                                     "--catalogue", catalogue().string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return test::run_vernissage(args);
   }
@@ -193,6 +200,7 @@ TEST_F(BuildTest, TwoCleanBuildsAreByteIdentical) {
   ASSERT_EQ(build().exit_code, 0);
   const auto first = tree_contents(site());
   fs::remove_all(site());
+  fs::remove(catalogue());
   ASSERT_EQ(build().exit_code, 0);
   EXPECT_EQ(tree_contents(site()), first);
 }
@@ -222,6 +230,70 @@ TEST_F(BuildTest, UsageErrorsExitWithTwo) {
   const auto help = test::run_vernissage({"build", "--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+}
+
+TEST_F(BuildTest, AlbumSettingsAndSidecarCaptionsShapeTheSite) {
+  const auto jpeg = test::data_file("orientation/landscape_1.jpg");
+  test::copy_into(jpeg, photos() / "paris/a.jpg");
+  test::copy_into(jpeg, photos() / "paris/b.jpg");
+  test::copy_into(jpeg, photos() / "secret/s.jpg");
+  test::write_text(photos() / "paris/album.toml",
+                   "title = \"Paris, mai 2019\"\ndescription = \"Nuit blanche\"\n"
+                   "cover = \"b.jpg\"\nsort = \"name\"\n");
+  test::write_text(photos() / "paris/a.md", "\nQuai de Valmy, 5 a.m.\n\n");
+  test::write_text(photos() / "secret/album.toml", "hidden = true\n");
+  const auto result = build();
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string index = test::read_text(site() / "index.html");
+  EXPECT_NE(index.find("Paris, mai 2019"), std::string::npos);
+  EXPECT_EQ(index.find("secret/index.html"), std::string::npos);
+  EXPECT_TRUE(fs::exists(site() / "secret/index.html"));
+  EXPECT_NE(test::read_text(site() / "paris/index.html").find("Nuit blanche"), std::string::npos);
+  EXPECT_NE(test::read_text(site() / "paris/a.html").find("Quai de Valmy, 5 a.m."),
+            std::string::npos);
+  EXPECT_EQ(test::read_text(site() / "feed.xml").find("secret"), std::string::npos);
+}
+
+TEST_F(BuildTest, AlbumSettingsCannotPointOutsideTheFolder) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "a/x.jpg");
+  test::write_text(photos() / "a/album.toml", "cover = \"../../etc/passwd\"\n");
+  const auto result = build();
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("album.toml"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("../../etc/passwd"), std::string::npos) << result.err;
+  EXPECT_TRUE(fs::exists(site() / "a/x.html"));
+}
+
+TEST_F(BuildTest, PagesCarryThumbHashPlaceholdersAcrossRebuilds) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
+  ASSERT_EQ(build().exit_code, 0);
+  const std::string first = test::read_text(site() / "index.html");
+  const auto at = first.find("data-thumbhash=\"");
+  ASSERT_NE(at, std::string::npos);
+  ASSERT_EQ(build().exit_code, 0);
+  EXPECT_EQ(test::read_text(site() / "index.html"), first);
+}
+
+TEST_F(BuildTest, EditedPhotoIsReadAgainAndRenderedAnew) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "y.jpg");
+  ASSERT_EQ(build().exit_code, 0);
+  test::copy_into(test::data_file("captions/iptc_only.jpg"), photos() / "x.jpg");
+  fs::last_write_time(photos() / "x.jpg", fs::last_write_time(photos() / "x.jpg") + std::chrono::seconds(5));
+  const auto result = build({"--verbose"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("path=x.jpg read=1 decoded=1"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("path=y.jpg read=0 decoded=0"), std::string::npos) << result.err;
+  EXPECT_NE(test::read_text(site() / "x.html").find("Red Square performers"), std::string::npos);
+}
+
+TEST_F(BuildTest, CorruptCatalogueIsReportedNotReplaced) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
+  test::write_text(catalogue(), std::string(4096, 'x'));
+  const auto result = build();
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("catalogue.db"), std::string::npos) << result.err;
+  EXPECT_EQ(test::read_text(catalogue()), std::string(4096, 'x'));
 }
 
 TEST_F(BuildTest, OriginalsAreNeverModified) {

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <random>
 #include <stdexcept>
+#include <string_view>
 
 extern char** environ;
 
@@ -82,9 +83,19 @@ CommandResult run_vernissage(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
+  // Every run gets a catalogue of its own unless the test names one with --catalogue, so tests
+  // never touch the user's catalogue or each other's.
+  std::vector<std::string> env_storage;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (!std::string_view(*e).starts_with("VERNISSAGE_CATALOGUE=")) env_storage.emplace_back(*e);
+  }
+  env_storage.push_back("VERNISSAGE_CATALOGUE=" + (capture / "catalogue.db").string());
+  std::vector<char*> env;
+  for (auto& e : env_storage) env.push_back(e.data());
+  env.push_back(nullptr);
   pid_t pid = 0;
   CommandResult result;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data()) != 0) {
     posix_spawn_file_actions_destroy(&actions);
     throw std::runtime_error("cannot start " + binary().string());
   }

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "catalogue/photo_record.h"
+#include "core/result.h"
+
+namespace vern::catalogue {
+
+// The one store of what Vernissage knows about photos, shared by `build` and `index`. This is
+// the interface every backend implements (SQLite now, PostgreSQL later). Implementations are
+// safe to call from several threads, and other processes may write the same store at once.
+class Catalogue {
+ public:
+  virtual ~Catalogue() = default;
+
+  // The record of `path` if its size and mtime still match what was recorded (the file has not
+  // changed since), else nullopt.
+  [[nodiscard]] virtual Result<std::optional<PhotoRecord>> find_unchanged(
+      const std::string& path, std::uintmax_t size_bytes, std::int64_t mtime_ns) = 0;
+
+  // Inserts or replaces the record for record.path.
+  [[nodiscard]] virtual Result<void> put(const PhotoRecord& record) = 0;
+};
+
+// The schema version this program writes. A store with a higher version was written by a newer
+// Vernissage and is refused; lower versions are migrated when opened.
+inline constexpr int kSchemaVersion = 1;
+
+// Opens (creating when absent) the SQLite catalogue at `file`: WAL mode, so readers never wait
+// for a writer. Fails with a message naming the file when it is not a catalogue, is corrupt, or
+// comes from a newer version; it is never silently recreated.
+[[nodiscard]] Result<std::unique_ptr<Catalogue>> open_sqlite_catalogue(
+    const std::filesystem::path& file);
+
+// Where the catalogue lives unless told otherwise: $VERNISSAGE_CATALOGUE, else
+// $XDG_DATA_HOME/vernissage/catalogue.db, else ~/.local/share/vernissage/catalogue.db.
+std::filesystem::path default_catalogue_path();
+
+}  // namespace vern::catalogue

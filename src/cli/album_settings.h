@@ -1,0 +1,32 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "scan/source_tree.h"
+#include "site/gallery.h"
+
+namespace vern::cli {
+
+// The album settings file looked for in every folder.
+inline constexpr const char* kAlbumFileName = "album.toml";
+
+// Reads FOLDER/album.toml when the scan found one:
+//   title = "..."          shown instead of the folder name
+//   description = "..."    shown under the title and in the feed
+//   cover = "IMG_1.jpg"    a photo of this folder (no paths: nothing outside the folder)
+//   sort = "taken" | "taken-desc" | "name"
+//   hidden = true          built, but not listed on the parent page, in the feed or sitemap
+// Errors name the file and the key; the caller keeps the defaults then.
+[[nodiscard]] Result<site::AlbumSettings> read_album_settings(const std::filesystem::path& folder_path,
+                                                              const scan::Folder& folder);
+
+// A caption written beside a photo, in NAME.md or NAME.txt (NAME with or without the photo's
+// extension), as plain text; it replaces the caption from IPTC/XMP. nullopt when there is none.
+std::optional<std::string> sidecar_caption(const std::filesystem::path& folder_path,
+                                           const scan::Folder& folder,
+                                           const std::string& photo_file_name);
+
+}  // namespace vern::cli

@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "catalogue/catalogue.h"
+#include "support/test_support.h"
+
+namespace vern::catalogue {
+namespace {
+
+PhotoRecord record(const std::string& path) {
+  PhotoRecord r;
+  r.path = path;
+  r.size_bytes = 1234;
+  r.mtime_ns = 42;
+  r.content_hash = "abc";
+  r.format = "jpeg";
+  r.metadata.width = 600;
+  r.metadata.height = 400;
+  r.metadata.caption = "Вечер";
+  r.metadata.keywords = {"Moscow", "street"};
+  r.metadata.gps = GpsPosition{55.75, 37.62, std::nullopt};
+  r.metadata.aperture = 5.9;
+  r.thumbhash = "3wcKPZpw";
+  return r;
+}
+
+TEST(SqliteCatalogue, RemembersRecordsWhileTheFileIsUnchanged) {
+  test::TempDir dir;
+  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(catalogue) << catalogue.error().describe();
+  ASSERT_TRUE((*catalogue)->put(record("/p/a.jpg")));
+  auto found = (*catalogue)->find_unchanged("/p/a.jpg", 1234, 42);
+  ASSERT_TRUE(found);
+  ASSERT_TRUE(found->has_value());
+  const PhotoRecord& r = **found;
+  EXPECT_EQ(r.content_hash, "abc");
+  EXPECT_EQ(r.metadata.caption, "Вечер");
+  EXPECT_EQ(r.metadata.keywords, (std::vector<std::string>{"Moscow", "street"}));
+  EXPECT_DOUBLE_EQ(r.metadata.gps->latitude, 55.75);
+  EXPECT_FALSE(r.metadata.gps->altitude_m);
+  EXPECT_DOUBLE_EQ(*r.metadata.aperture, 5.9);
+  EXPECT_FALSE(r.metadata.title);
+  EXPECT_EQ(r.thumbhash, "3wcKPZpw");
+  // A different size or mtime means the file changed: the record no longer vouches for it.
+  EXPECT_FALSE((*catalogue)->find_unchanged("/p/a.jpg", 1235, 42)->has_value());
+  EXPECT_FALSE((*catalogue)->find_unchanged("/p/a.jpg", 1234, 43)->has_value());
+}
+
+TEST(SqliteCatalogue, PutReplacesTheRecordOfAPath) {
+  test::TempDir dir;
+  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(catalogue);
+  auto r = record("/p/a.jpg");
+  ASSERT_TRUE((*catalogue)->put(r));
+  r.mtime_ns = 99;
+  r.content_hash = "def";
+  ASSERT_TRUE((*catalogue)->put(r));
+  EXPECT_EQ((**(*catalogue)->find_unchanged("/p/a.jpg", 1234, 99)).content_hash, "def");
+}
+
+TEST(SqliteCatalogue, SurvivesReopeningAndIsSharedBetweenConnections) {
+  test::TempDir dir;
+  {
+    auto first = open_sqlite_catalogue(dir / "c.db");
+    ASSERT_TRUE(first);
+    auto second = open_sqlite_catalogue(dir / "c.db");
+    ASSERT_TRUE(second);
+    ASSERT_TRUE((*first)->put(record("/p/a.jpg")));
+    EXPECT_TRUE((*second)->find_unchanged("/p/a.jpg", 1234, 42)->has_value());
+  }
+  auto again = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(again);
+  EXPECT_TRUE((*again)->find_unchanged("/p/a.jpg", 1234, 42)->has_value());
+}
+
+TEST(SqliteCatalogue, RefusesACatalogueFromANewerVersion) {
+  test::TempDir dir;
+  ASSERT_TRUE(open_sqlite_catalogue(dir / "c.db"));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  const auto reopened = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_FALSE(reopened);
+  EXPECT_NE(reopened.error().message.find("newer"), std::string::npos);
+  EXPECT_NE(reopened.error().path.find("c.db"), std::string::npos);
+}
+
+TEST(SqliteCatalogue, ReportsAFileThatIsNotACatalogue) {
+  test::TempDir dir;
+  test::write_text(dir / "c.db", std::string(4096, 'x'));
+  const auto opened = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_FALSE(opened);
+  EXPECT_NE(opened.error().message.find("corrupt"), std::string::npos);
+  EXPECT_EQ(test::read_text(dir / "c.db"), std::string(4096, 'x'));
+}
+
+TEST(SqliteCatalogue, DefaultLocationFollowsTheEnvironment) {
+  ::setenv("VERNISSAGE_CATALOGUE", "/tmp/explicit.db", 1);
+  EXPECT_EQ(default_catalogue_path(), "/tmp/explicit.db");
+  ::unsetenv("VERNISSAGE_CATALOGUE");
+  ::setenv("XDG_DATA_HOME", "/data", 1);
+  EXPECT_EQ(default_catalogue_path(), "/data/vernissage/catalogue.db");
+  ::unsetenv("XDG_DATA_HOME");
+  ::setenv("HOME", "/home/anna", 1);
+  EXPECT_EQ(default_catalogue_path(), "/home/anna/.local/share/vernissage/catalogue.db");
+}
+
+}  // namespace
+}  // namespace vern::catalogue

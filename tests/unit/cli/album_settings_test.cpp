@@ -1,0 +1,72 @@
+#include "cli/album_settings.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace vern::cli {
+namespace {
+
+scan::Folder folder_with(const test::TempDir& dir, std::vector<std::string> others) {
+  scan::Folder folder;
+  scan::SourceFile photo;
+  photo.absolute_path = dir / "IMG_1.jpg";
+  photo.relative_path = "IMG_1.jpg";
+  folder.photos.push_back(photo);
+  folder.other_files = std::move(others);
+  return folder;
+}
+
+TEST(AlbumSettings, ReadsEveryKey) {
+  test::TempDir dir;
+  test::write_text(dir / "album.toml",
+                   "title = \"Nuit\"\ndescription = \"d\"\ncover = \"IMG_1.jpg\"\n"
+                   "sort = \"taken-desc\"\nhidden = true\n");
+  const auto settings = read_album_settings(dir.path(), folder_with(dir, {"album.toml"}));
+  ASSERT_TRUE(settings) << settings.error().describe();
+  EXPECT_EQ(settings->title, "Nuit");
+  EXPECT_EQ(settings->description, "d");
+  EXPECT_EQ(settings->cover, "IMG_1.jpg");
+  EXPECT_EQ(settings->order, site::PhotoOrder::kTakenDescending);
+  EXPECT_TRUE(settings->hidden);
+}
+
+TEST(AlbumSettings, NoFileMeansDefaults) {
+  test::TempDir dir;
+  const auto settings = read_album_settings(dir.path(), folder_with(dir, {}));
+  ASSERT_TRUE(settings);
+  EXPECT_FALSE(settings->title);
+  EXPECT_FALSE(settings->hidden);
+}
+
+TEST(AlbumSettings, CoverMustBeAPhotoOfThisFolder) {
+  test::TempDir dir;
+  for (const char* cover : {"../../etc/passwd", "/etc/passwd", "sub/IMG_1.jpg", "missing.jpg"}) {
+    test::write_text(dir / "album.toml", std::string("cover = \"") + cover + "\"\n");
+    const auto settings = read_album_settings(dir.path(), folder_with(dir, {"album.toml"}));
+    ASSERT_FALSE(settings) << cover;
+    EXPECT_NE(settings.error().path.find("album.toml"), std::string::npos);
+  }
+}
+
+TEST(AlbumSettings, UnknownKeysAndBadValuesAreErrors) {
+  test::TempDir dir;
+  test::write_text(dir / "album.toml", "sort = \"random\"\n");
+  EXPECT_FALSE(read_album_settings(dir.path(), folder_with(dir, {"album.toml"})));
+  test::write_text(dir / "album.toml", "colour = \"red\"\n");
+  EXPECT_FALSE(read_album_settings(dir.path(), folder_with(dir, {"album.toml"})));
+}
+
+TEST(SidecarCaption, ReadsNameDotMdOrTxtWithOrWithoutTheExtension) {
+  test::TempDir dir;
+  test::write_text(dir / "IMG_1.txt", "  Quai de Valmy\n");
+  EXPECT_EQ(sidecar_caption(dir.path(), folder_with(dir, {"IMG_1.txt"}), "IMG_1.jpg"),
+            "Quai de Valmy");
+  test::write_text(dir / "IMG_1.jpg.md", "Canal Saint-Martin");
+  EXPECT_EQ(sidecar_caption(dir.path(), folder_with(dir, {"IMG_1.jpg.md", "IMG_1.txt"}), "IMG_1.jpg"),
+            "Canal Saint-Martin");
+  EXPECT_EQ(sidecar_caption(dir.path(), folder_with(dir, {}), "IMG_1.jpg"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace vern::cli
