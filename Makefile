@@ -6,7 +6,7 @@ ASAN_DIR ?= build-asan
 JOBS ?= $(shell nproc)
 SITE ?= out/site
 
-.PHONY: run test deps build build-asan unit e2e asan format bench clean
+.PHONY: run test deps build build-asan check-site screenshots format bench clean
 
 run: deps build
 	./$(BUILD_DIR)/vernissage build examples/photos -o $(SITE); \
@@ -28,6 +28,14 @@ build:
 build-asan:
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DVERNISSAGE_SANITIZE=ON
 	cmake --build $(ASAN_DIR) -j $(JOBS)
+
+# Lighthouse scores of the demo site (mobile): performance, accessibility, best practices, SEO.
+check-site: run
+	node scripts/check-site.mjs $(SITE)
+
+# The README's screenshots, from the demo site.
+screenshots: run
+	node scripts/screenshots.mjs $(SITE) docs
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

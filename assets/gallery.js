@@ -48,6 +48,12 @@ if (grid) {
     });
   });
 
+  // The page's state for styles and scripts: "open" once the opening transition is over (keys
+  // and swipes are taken from then on), "closed" after closing.
+  const root = document.documentElement;
+  lightbox.on('openingAnimationEnd', () => { root.dataset.lightbox = 'open'; });
+  lightbox.on('destroy', () => { root.dataset.lightbox = 'closed'; });
+
   // The address names the open photo; closing returns to the album's own address.
   lightbox.on('change', () => {
     const tile = lightbox.pswp.currSlide.data.element;

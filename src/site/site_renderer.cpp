@@ -186,7 +186,8 @@ class PageRenderer {
       card.set("count_label", child.photo_count_with_children == 1 ? "photo" : "photos");
       if (child.cover != nullptr) {
         // The first two rows of cards are in view at once; the rest load as the visitor scrolls.
-        card.set("cover", picture(*child.cover, root, "(max-width: 640px) 100vw, 33vw", cards >= 6));
+        card.set("cover", picture(*child.cover, root, "(max-width: 640px) 100vw, 33vw",
+                                  cards >= 6 ? Loading::kLazy : cards == 0 ? Loading::kFirst : Loading::kEager));
       }
       children.push_back(card);
       ++cards;
@@ -205,7 +206,9 @@ class PageRenderer {
       set_lightbox_source(tile, photo, root);
       tile.set("aspect", aspect_ratio(photo.input.width, photo.input.height));
       // The first row is visible at once; everything below loads as the visitor scrolls.
-      tile.set("image", picture(photo, root, "(max-width: 640px) 50vw, 25vw", i >= 4));
+      const bool first_on_page = i == 0 && cards == 0;
+      tile.set("image", picture(photo, root, "(max-width: 640px) 50vw, 25vw",
+                                i >= 4 ? Loading::kLazy : first_on_page ? Loading::kFirst : Loading::kEager));
       tiles.push_back(tile);
     }
     body.set("photos", tiles);
@@ -236,7 +239,7 @@ class PageRenderer {
     const auto& m = photo.input.metadata;
     Data body;
     body.set("title", photo.title);
-    body.set("image", picture(photo, root, "100vw", false));
+    body.set("image", picture(photo, root, "100vw", Loading::kFirst));
     if (m.caption && m.caption != photo.title) body.set("caption", *m.caption);
     Data facts = list();
     for (const auto& [label, value] : photo_facts(m, settings_.keep_location)) {
@@ -273,7 +276,12 @@ class PageRenderer {
 
   // <picture> data: one <source> per modern encoding, the fallback encoding (JPEG when made) in
   // <img>. width/height give the intrinsic aspect ratio so the page does not shift as it loads.
-  Data picture(const Photo& photo, const std::string& root, const std::string& sizes, bool lazy) const {
+  // How urgently the browser should fetch an image: the first one on a page is usually the
+  // largest paint, images below the fold wait until scrolled near.
+  enum class Loading { kFirst, kEager, kLazy };
+
+  Data picture(const Photo& photo, const std::string& root, const std::string& sizes,
+               Loading loading) const {
     std::map<OutputFormat, std::vector<const Derivative*>> by_format;
     for (const auto& d : photo.input.derivatives) by_format[d.encoding.format].push_back(&d);
     Data data;
@@ -309,7 +317,8 @@ class PageRenderer {
     data.set("width", std::to_string(largest->width));
     data.set("height", std::to_string(largest->height));
     data.set("alt", alt_text(photo));
-    data.set("loading", lazy ? "lazy" : "eager");
+    data.set("loading", loading == Loading::kLazy ? "lazy" : "eager");
+    data.set("high_priority", loading == Loading::kFirst);
     data.set("thumbhash", photo.input.thumbhash);
     return data;
   }
