@@ -17,10 +17,13 @@ class Catalogue {
  public:
   virtual ~Catalogue() = default;
 
-  // The record of `path` if its size and mtime still match what was recorded (the file has not
-  // changed since), else nullopt.
-  [[nodiscard]] virtual Result<std::optional<PhotoRecord>> find_unchanged(
-      const std::string& path, std::uintmax_t size_bytes, std::int64_t mtime_ns) = 0;
+  // The record of `path`, or nullopt when the catalogue has none.
+  [[nodiscard]] virtual Result<std::optional<PhotoRecord>> find(const std::string& path) = 0;
+
+  // A record of a file with this content, under any path (the same photo moved or copied), or
+  // nullopt. When there are several, the one most recently recorded.
+  [[nodiscard]] virtual Result<std::optional<PhotoRecord>> find_by_content(
+      const std::string& content_hash) = 0;
 
   // Inserts or replaces the record for record.path.
   [[nodiscard]] virtual Result<void> put(const PhotoRecord& record) = 0;
@@ -35,6 +38,13 @@ inline constexpr int kSchemaVersion = 1;
 // comes from a newer version; it is never silently recreated.
 [[nodiscard]] Result<std::unique_ptr<Catalogue>> open_sqlite_catalogue(
     const std::filesystem::path& file);
+
+// True when a file of this size and mtime is still the one `record` describes: the record
+// vouches for it and the file need not be read.
+inline bool describes_unchanged_file(const PhotoRecord& record, std::uintmax_t size_bytes,
+                                     std::int64_t mtime_ns) {
+  return record.size_bytes == size_bytes && record.mtime_ns == mtime_ns;
+}
 
 // Where the catalogue lives unless told otherwise: $VERNISSAGE_CATALOGUE, else
 // $XDG_DATA_HOME/vernissage/catalogue.db, else ~/.local/share/vernissage/catalogue.db.

@@ -123,20 +123,22 @@ class SqliteCatalogue final : public Catalogue {
  public:
   SqliteCatalogue(Database db, std::string file) : db_(std::move(db)), file_(std::move(file)) {}
 
-  Result<std::optional<PhotoRecord>> find_unchanged(const std::string& path,
-                                                    std::uintmax_t size_bytes,
-                                                    std::int64_t mtime_ns) override {
+  Result<std::optional<PhotoRecord>> find(const std::string& path) override {
     std::lock_guard lock(mutex_);
-    auto s = prepare(std::string("SELECT ") + kColumns +
-                     " FROM photos WHERE path = ?1 AND size_bytes = ?2 AND mtime_ns = ?3");
+    auto s = prepare(std::string("SELECT ") + kColumns + " FROM photos WHERE path = ?1");
     if (!s) return tl::unexpected(s.error());
     sqlite3_bind_text(s->get(), 1, path.c_str(), static_cast<int>(path.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_int64(s->get(), 2, static_cast<sqlite3_int64>(size_bytes));
-    sqlite3_bind_int64(s->get(), 3, mtime_ns);
-    const int rc = sqlite3_step(s->get());
-    if (rc == SQLITE_ROW) return read_row(s->get());
-    if (rc == SQLITE_DONE) return std::optional<PhotoRecord>();
-    return tl::unexpected(sqlite_error(db_.get(), "cannot read", file_));
+    return single_row(s->get());
+  }
+
+  Result<std::optional<PhotoRecord>> find_by_content(const std::string& content_hash) override {
+    std::lock_guard lock(mutex_);
+    auto s = prepare(std::string("SELECT ") + kColumns +
+                     " FROM photos WHERE content_hash = ?1 ORDER BY id DESC LIMIT 1");
+    if (!s) return tl::unexpected(s.error());
+    sqlite3_bind_text(s->get(), 1, content_hash.c_str(), static_cast<int>(content_hash.size()),
+                      SQLITE_TRANSIENT);
+    return single_row(s->get());
   }
 
   Result<void> put(const PhotoRecord& r) override {
@@ -196,6 +198,13 @@ class SqliteCatalogue final : public Catalogue {
   }
 
  private:
+  Result<std::optional<PhotoRecord>> single_row(sqlite3_stmt* statement) {
+    const int rc = sqlite3_step(statement);
+    if (rc == SQLITE_ROW) return read_row(statement);
+    if (rc == SQLITE_DONE) return std::optional<PhotoRecord>();
+    return tl::unexpected(sqlite_error(db_.get(), "cannot read", file_));
+  }
+
   Result<Statement> prepare(const std::string& sql) {
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {

@@ -1,6 +1,7 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <iostream>
 #include <sstream>
 
@@ -23,15 +24,27 @@ constexpr const char* kExitCodeHelp =
 struct BuildFlags {
   std::string photos, output, config, theme, catalogue;
   std::optional<std::string> title, author, copyright, description, base_url, language;
-  std::vector<int> sizes;
-  std::vector<std::string> formats;
+  std::string sizes;    // "480,960,1600"
+  std::string formats;  // "avif,webp,jpeg"
   std::optional<int> quality;
   std::optional<double> sharpen;
   std::optional<long long> max_megapixels;
   bool keep_location = false, include_originals = false, force = false, quiet = false,
-       verbose = false;
+       verbose = false, dry_run = false, keep_stale = false;
   int jobs = 0;
 };
+
+// "480, 960,1600" -> {"480", "960", "1600"}.
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::stringstream stream(text);
+  for (std::string item; std::getline(stream, item, ',');) {
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) items.push_back(item);
+  }
+  return items;
+}
 
 Result<BuildOptions> merge(const BuildFlags& flags) {
   BuildOptions options;
@@ -56,10 +69,21 @@ Result<BuildOptions> merge(const BuildFlags& flags) {
   if (!site.base_url.empty() && site.base_url.back() != '/') site.base_url += '/';
   if (flags.keep_location) site.keep_location = true;
   if (flags.include_originals) options.include_originals = true;
-  if (!flags.sizes.empty()) options.imaging.long_edges = flags.sizes;
+  if (!flags.sizes.empty()) {
+    options.imaging.long_edges.clear();
+    for (const auto& item : split_list(flags.sizes)) {
+      int size = 0;
+      const auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), size);
+      if (ec != std::errc() || end != item.data() + item.size() || size < 16 || size > 16384) {
+        return fail(ErrorCode::kInvalidInput,
+                    "--sizes takes pixel sizes from 16 to 16384, e.g. 480,960 (got \"" + item + "\")");
+      }
+      options.imaging.long_edges.push_back(size);
+    }
+  }
   if (!flags.formats.empty()) {
     options.imaging.encodings.clear();
-    for (const auto& name : flags.formats) {
+    for (const auto& name : split_list(flags.formats)) {
       const auto format = parse_output_format(name);
       if (!format) return fail(ErrorCode::kInvalidInput, "unknown format \"" + name + "\"");
       options.imaging.encodings.push_back({*format, default_quality(*format)});
@@ -76,6 +100,8 @@ Result<BuildOptions> merge(const BuildFlags& flags) {
   options.catalogue =
       flags.catalogue.empty() ? catalogue::default_catalogue_path() : std::filesystem::path(flags.catalogue);
   options.force = flags.force;
+  options.dry_run = flags.dry_run;
+  options.keep_stale = flags.keep_stale;
   options.jobs = flags.jobs;
   options.verbosity = flags.quiet     ? Verbosity::kQuiet
                       : flags.verbose ? Verbosity::kVerbose
@@ -100,11 +126,8 @@ void add_build_command(CLI::App& app, BuildFlags& flags) {
   build->add_option("--language", flags.language, "Language of the pages (default: en)");
   build->add_option("--base-url", flags.base_url,
                     "Absolute URL the site will be served from (for sitemap, feed, previews)");
-  build->add_option("--sizes", flags.sizes, "Long edges in pixels (default: 480,960,1600,2400)")
-      ->delimiter(',')
-      ->check(CLI::Range(16, 16384));
-  build->add_option("--formats", flags.formats, "Encodings to write (default: avif,webp,jpeg)")
-      ->delimiter(',');
+  build->add_option("--sizes", flags.sizes, "Long edges in pixels (default: 480,960,1600,2400)");
+  build->add_option("--formats", flags.formats, "Encodings to write (default: avif,webp,jpeg)");
   build->add_option("--quality", flags.quality, "JPEG quality (default: 82)")
       ->check(CLI::Range(1, 100));
   build->add_option("--sharpen", flags.sharpen, "Output sharpening sigma, 0 for none (default: 0.5)")
@@ -121,6 +144,9 @@ void add_build_command(CLI::App& app, BuildFlags& flags) {
   build->add_flag("--include-originals", flags.include_originals,
                   "Copy originals into the site (location and serial numbers removed)");
   build->add_flag("--force", flags.force, "Write into a non-empty folder that is not a site");
+  build->add_flag("-n,--dry-run", flags.dry_run, "Print what would be done; write nothing");
+  build->add_flag("--keep-stale", flags.keep_stale,
+                  "Keep outputs whose photo or setting is gone (default: delete them)");
   build->add_option("-j,--jobs", flags.jobs, "Photos processed in parallel (default: all cores)")
       ->check(CLI::Range(1, 1024));
   build->add_flag("-q,--quiet", flags.quiet, "Print only warnings and errors");
@@ -134,6 +160,8 @@ int run(int argc, char** argv) {
                "vernissage");
   app.footer(kExitCodeHelp);
   app.require_subcommand(1);
+  // A flag given twice takes its last value, as scripts that append options expect.
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.set_version_flag("--version", std::string("vernissage ") + VERNISSAGE_VERSION);
 
   BuildFlags build_flags;

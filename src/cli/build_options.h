@@ -20,6 +20,8 @@ struct BuildOptions {
   imaging::ImagingSettings imaging;
   bool include_originals = false;
   bool force = false;
+  bool dry_run = false;     // say what would be done, write nothing
+  bool keep_stale = false;  // leave outputs of sources or settings that are gone
   int jobs = 0;  // 0: one per core
   Verbosity verbosity = Verbosity::kNormal;
 };

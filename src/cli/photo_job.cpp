@@ -82,8 +82,15 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file, const BuildOp
   const auto& source = file.absolute_path;
   const std::string& relative_path = file.relative_path;
   const std::string key = std::filesystem::absolute(source).lexically_normal().string();
-  auto known = catalogue.find_unchanged(key, file.size_bytes, file.mtime_ns);
-  if (!known) return tl::unexpected(known.error());
+  auto found = catalogue.find(key);
+  if (!found) return tl::unexpected(found.error());
+  std::optional<catalogue::PhotoRecord> known;
+  if (*found && catalogue::describes_unchanged_file(**found, file.size_bytes, file.mtime_ns)) {
+    known = std::move(**found);
+    photo.status = SourceStatus::kUnchanged;
+  } else {
+    photo.status = *found ? SourceStatus::kChanged : SourceStatus::kNew;
+  }
 
   std::vector<unsigned char> bytes;
   const auto read_bytes = [&]() -> Result<void> {
@@ -96,13 +103,20 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file, const BuildOp
   };
 
   catalogue::PhotoRecord record;
-  if (*known) {
-    record = std::move(**known);
+  if (known) {
+    record = std::move(*known);
   } else {
     if (auto r = read_bytes(); !r) return tl::unexpected(r.error());
     auto fresh = read_record(bytes, file, options, photo.warnings);
     if (!fresh) return tl::unexpected(fresh.error());
     record = std::move(*fresh);
+    // The same photo under another path (moved, renamed, copied) keeps what its pixels told us.
+    auto twin = catalogue.find_by_content(record.content_hash);
+    if (!twin) return tl::unexpected(twin.error());
+    if (*twin) {
+      record.thumbhash = (*twin)->thumbhash;
+      record.decode_problem = (*twin)->decode_problem;
+    }
   }
   photo.content_hash = record.content_hash;
   photo.width = record.metadata.width.value_or(0);
@@ -118,6 +132,15 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file, const BuildOp
   const bool needs_original = options.include_originals &&
                               !file_exists(options.output / original_path_for(record.content_hash, source));
   const bool needs_decode = !missing.empty() || record.thumbhash.empty();
+  if (options.dry_run) {
+    photo.decoded = needs_decode;
+    photo.files_written = static_cast<int>(missing.size()) + (needs_original ? 1 : 0);
+    photo.planned_files = std::move(missing);
+    photo.thumbhash = record.thumbhash;
+    photo.metadata = std::move(record.metadata);
+    if (options.include_originals) photo.original_path = original_path_for(record.content_hash, source);
+    return photo;
+  }
   if ((needs_decode || needs_original) && bytes.empty()) {
     if (auto r = read_bytes(); !r) return tl::unexpected(r.error());
     // The catalogue vouched for this file by size and mtime; its bytes must still match.
@@ -148,7 +171,7 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file, const BuildOp
       }
     }
   }
-  if (!*known || needs_decode) {
+  if (!known || needs_decode) {
     if (auto r = catalogue.put(record); !r) return tl::unexpected(r.error());
   }
   photo.thumbhash = record.thumbhash;

@@ -14,17 +14,26 @@
 
 namespace vern::cli {
 
+// How a photo stands against the catalogue at the start of a build.
+enum class SourceStatus {
+  kNew,        // not in the catalogue under this path
+  kChanged,    // in the catalogue, but its size or mtime differ
+  kUnchanged,  // as recorded: not read again
+};
+
 // The outcome of publishing one photo.
 struct PublishedPhoto {
+  SourceStatus status = SourceStatus::kNew;
   std::string content_hash;
   PhotoMetadata metadata;  // as read; the privacy policy is applied when pages are made
   int width = 0;           // as displayed
   int height = 0;
   std::vector<Derivative> derivatives;
+  std::vector<Derivative> planned_files;  // with --dry-run: the derivatives that would be written
   std::optional<std::string> original_path;  // site-relative, with --include-originals
   std::string thumbhash;
-  int files_written = 0;
-  bool decoded = false;  // false when every derivative already existed
+  int files_written = 0;  // with --dry-run: files that would be written
+  bool decoded = false;  // false when every derivative already existed (dry run: would decode)
   bool read = false;     // false when the catalogue vouched for the unchanged file
   std::vector<std::string> warnings;  // published, but something was wrong (named in messages)
 };
@@ -33,6 +42,8 @@ struct PublishedPhoto {
 // and every derivative exists, nothing is read. Otherwise the photo is read once, its metadata
 // and header come from those bytes, the derivatives the site lacks are rendered (names carry
 // their recipe, so an existing file is always current), and the catalogue is updated.
+// With options.dry_run nothing is written (no image, no catalogue entry); the outcome says what
+// would have been.
 // Fails when the photo cannot be published at all; the error names the file and the reason.
 [[nodiscard]] Result<PublishedPhoto> publish_photo(const scan::SourceFile& source,
                                                    const BuildOptions& options,

@@ -21,7 +21,7 @@ bool has_contents(const std::filesystem::path& path, const std::string& contents
 }  // namespace
 
 Result<WriteReport> write_site_files(const std::filesystem::path& site_root,
-                                     const std::vector<SiteFile>& files) {
+                                     const std::vector<SiteFile>& files, bool dry_run) {
   WriteReport report;
   for (const auto& file : files) {
     const auto path = site_root / file.relative_path;
@@ -29,8 +29,11 @@ Result<WriteReport> write_site_files(const std::filesystem::path& site_root,
       ++report.unchanged;
       continue;
     }
-    if (auto r = write_file_atomically(path, file.contents); !r) return tl::unexpected(r.error());
+    if (!dry_run) {
+      if (auto r = write_file_atomically(path, file.contents); !r) return tl::unexpected(r.error());
+    }
     ++report.written;
+    report.changed.push_back(file.relative_path);
   }
   return report;
 }

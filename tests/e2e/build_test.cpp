@@ -42,9 +42,11 @@ TEST_F(DemoSite, BuildSucceedsAndPrintsTheIndexPath) {
   // The fixture fails on a non-zero exit; here the output of that run is checked.
   EXPECT_EQ(test::read_text(site().parent_path() / "stdout"), (site() / "index.html").string() + "\n");
   const std::string log = test::read_text(site().parent_path() / "stderr");
-  EXPECT_NE(log.find("Published 23 photos (23 read, 23 decoded, 276 image files written)"),
+  EXPECT_NE(log.find("Photos: 23 published (23 new, 0 changed, 0 unchanged), 0 removed, 0 failed; "
+                     "23 read, 23 decoded"),
             std::string::npos)
       << log;
+  EXPECT_NE(log.find("Files: 276 images and "), std::string::npos) << log;
   EXPECT_EQ(log.find("warning"), std::string::npos) << log;
 }
 
@@ -94,9 +96,10 @@ TEST_F(DemoSite, RebuildWithNothingChangedDecodesAndWritesNothing) {
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.err.find("read=1"), std::string::npos);
   EXPECT_EQ(again.err.find("decoded=1"), std::string::npos);
-  EXPECT_NE(again.err.find("(0 read, 0 decoded, 0 image files written), 0 pages written"),
+  EXPECT_NE(again.err.find("(0 new, 0 changed, 23 unchanged), 0 removed, 0 failed; 0 read, 0 decoded"),
             std::string::npos)
       << again.err;
+  EXPECT_NE(again.err.find("Files: 0 images and 0 pages written"), std::string::npos) << again.err;
   EXPECT_EQ(tree_contents(site()), before);
 }
 
@@ -294,6 +297,99 @@ TEST_F(BuildTest, CorruptCatalogueIsReportedNotReplaced) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("catalogue.db"), std::string::npos) << result.err;
   EXPECT_EQ(test::read_text(catalogue()), std::string(4096, 'x'));
+}
+
+std::map<std::string, fs::file_time_type> modification_times(const fs::path& root) {
+  std::map<std::string, fs::file_time_type> times;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) times[entry.path().lexically_relative(root).string()] = entry.last_write_time();
+  }
+  return times;
+}
+
+TEST_F(BuildTest, AddingASizeRendersOnlyTheNewSize) {
+  test::copy_into(test::data_file("orientation"), photos() / "o");
+  ASSERT_EQ(build().exit_code, 0);
+  const auto before = modification_times(site());
+  const auto result = build({"--sizes", "320,640,500", "--verbose"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  // 16 photos × 2 formats at the new size; nothing else rendered, nothing removed.
+  EXPECT_NE(result.err.find("Files: 32 images and"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("0 stale removed"), std::string::npos) << result.err;
+  const auto after = modification_times(site());
+  for (const auto& [path, time] : before) {
+    if (path.starts_with("media/")) EXPECT_EQ(after.at(path), time) << path;
+  }
+}
+
+TEST_F(BuildTest, RemovingASizeDeletesItsFilesAndNothingElse) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
+  ASSERT_EQ(build().exit_code, 0);
+  test::write_text(site() / "CNAME", "photos.example.org");
+  test::write_text(site() / "notes/todo.txt", "mine");
+  const auto result = build({"--sizes", "320"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("2 stale removed"), std::string::npos) << result.err;
+  EXPECT_EQ(files_with_extension(site() / "media", ".jpg").size(), 1u);
+  EXPECT_EQ(files_with_extension(site() / "media", ".webp").size(), 1u);
+  EXPECT_TRUE(fs::exists(site() / "CNAME"));
+  EXPECT_TRUE(fs::exists(site() / "notes/todo.txt"));
+}
+
+TEST_F(BuildTest, DeletedPhotoTakesItsOutputsWithIt) {
+  const auto jpeg = test::data_file("orientation/landscape_1.jpg");
+  test::copy_into(jpeg, photos() / "x.jpg");
+  test::copy_into(test::data_file("orientation/portrait_1.jpg"), photos() / "y.jpg");
+  ASSERT_EQ(build().exit_code, 0);
+  fs::remove(photos() / "y.jpg");
+  const auto result = build();
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("1 removed"), std::string::npos) << result.err;
+  // Its 4 images (2 sizes × 2 formats) and its page.
+  EXPECT_NE(result.err.find("5 stale removed"), std::string::npos) << result.err;
+  EXPECT_FALSE(fs::exists(site() / "y.html"));
+  EXPECT_TRUE(fs::exists(site() / "x.html"));
+  EXPECT_EQ(files_with_extension(site() / "media", ".jpg").size(), 2u);
+}
+
+TEST_F(BuildTest, KeepStaleLeavesOldOutputsInPlace) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
+  ASSERT_EQ(build().exit_code, 0);
+  ASSERT_EQ(build({"--sizes", "320", "--keep-stale"}).exit_code, 0);
+  EXPECT_EQ(files_with_extension(site() / "media", ".jpg").size(), 2u);
+  // Kept outputs are still Vernissage's: a later build without the flag removes them.
+  const auto later = build({"--sizes", "320"});
+  EXPECT_NE(later.err.find("2 stale removed"), std::string::npos) << later.err;
+}
+
+TEST_F(BuildTest, RenamedPhotoReusesItsImages) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
+  ASSERT_EQ(build().exit_code, 0);
+  fs::create_directories(photos() / "moved");
+  fs::rename(photos() / "x.jpg", photos() / "moved/renamed.jpg");
+  const auto result = build({"--verbose"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("path=moved/renamed.jpg read=1 decoded=0 written=0"), std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("Files: 0 images and"), std::string::npos) << result.err;
+  EXPECT_TRUE(fs::exists(site() / "moved/renamed.html"));
+  EXPECT_FALSE(fs::exists(site() / "x.html"));
+}
+
+TEST_F(BuildTest, DryRunSaysWhatItWouldDoAndWritesNothing) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
+  const auto first = build({"--dry-run"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_FALSE(fs::exists(site()));
+  EXPECT_FALSE(fs::exists(catalogue()));
+  EXPECT_NE(first.err.find("would write media/"), std::string::npos) << first.err;
+  EXPECT_NE(first.err.find("would write x.html"), std::string::npos) << first.err;
+  ASSERT_EQ(build().exit_code, 0);
+  const auto before = tree_contents(site());
+  const auto again = build({"--dry-run", "--sizes", "320"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("would delete media/"), std::string::npos) << again.err;
+  EXPECT_EQ(tree_contents(site()), before);
 }
 
 TEST_F(BuildTest, OriginalsAreNeverModified) {

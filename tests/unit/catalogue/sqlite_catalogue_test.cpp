@@ -24,12 +24,12 @@ PhotoRecord record(const std::string& path) {
   return r;
 }
 
-TEST(SqliteCatalogue, RemembersRecordsWhileTheFileIsUnchanged) {
+TEST(SqliteCatalogue, RemembersEveryFieldOfARecord) {
   test::TempDir dir;
   auto catalogue = open_sqlite_catalogue(dir / "c.db");
   ASSERT_TRUE(catalogue) << catalogue.error().describe();
   ASSERT_TRUE((*catalogue)->put(record("/p/a.jpg")));
-  auto found = (*catalogue)->find_unchanged("/p/a.jpg", 1234, 42);
+  auto found = (*catalogue)->find("/p/a.jpg");
   ASSERT_TRUE(found);
   ASSERT_TRUE(found->has_value());
   const PhotoRecord& r = **found;
@@ -42,8 +42,10 @@ TEST(SqliteCatalogue, RemembersRecordsWhileTheFileIsUnchanged) {
   EXPECT_FALSE(r.metadata.title);
   EXPECT_EQ(r.thumbhash, "3wcKPZpw");
   // A different size or mtime means the file changed: the record no longer vouches for it.
-  EXPECT_FALSE((*catalogue)->find_unchanged("/p/a.jpg", 1235, 42)->has_value());
-  EXPECT_FALSE((*catalogue)->find_unchanged("/p/a.jpg", 1234, 43)->has_value());
+  EXPECT_TRUE(describes_unchanged_file(r, 1234, 42));
+  EXPECT_FALSE(describes_unchanged_file(r, 1235, 42));
+  EXPECT_FALSE(describes_unchanged_file(r, 1234, 43));
+  EXPECT_FALSE((*catalogue)->find("/p/b.jpg")->has_value());
 }
 
 TEST(SqliteCatalogue, PutReplacesTheRecordOfAPath) {
@@ -55,7 +57,19 @@ TEST(SqliteCatalogue, PutReplacesTheRecordOfAPath) {
   r.mtime_ns = 99;
   r.content_hash = "def";
   ASSERT_TRUE((*catalogue)->put(r));
-  EXPECT_EQ((**(*catalogue)->find_unchanged("/p/a.jpg", 1234, 99)).content_hash, "def");
+  EXPECT_EQ((**(*catalogue)->find("/p/a.jpg")).content_hash, "def");
+}
+
+TEST(SqliteCatalogue, FindsTheSamePhotoUnderAnotherPathByContent) {
+  test::TempDir dir;
+  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(catalogue);
+  ASSERT_TRUE((*catalogue)->put(record("/old/place.jpg")));
+  const auto twin = (*catalogue)->find_by_content("abc");
+  ASSERT_TRUE(twin);
+  ASSERT_TRUE(twin->has_value());
+  EXPECT_EQ((*twin)->path, "/old/place.jpg");
+  EXPECT_FALSE((*catalogue)->find_by_content("other")->has_value());
 }
 
 TEST(SqliteCatalogue, SurvivesReopeningAndIsSharedBetweenConnections) {
@@ -66,11 +80,11 @@ TEST(SqliteCatalogue, SurvivesReopeningAndIsSharedBetweenConnections) {
     auto second = open_sqlite_catalogue(dir / "c.db");
     ASSERT_TRUE(second);
     ASSERT_TRUE((*first)->put(record("/p/a.jpg")));
-    EXPECT_TRUE((*second)->find_unchanged("/p/a.jpg", 1234, 42)->has_value());
+    EXPECT_TRUE((*second)->find("/p/a.jpg")->has_value());
   }
   auto again = open_sqlite_catalogue(dir / "c.db");
   ASSERT_TRUE(again);
-  EXPECT_TRUE((*again)->find_unchanged("/p/a.jpg", 1234, 42)->has_value());
+  EXPECT_TRUE((*again)->find("/p/a.jpg")->has_value());
 }
 
 TEST(SqliteCatalogue, RefusesACatalogueFromANewerVersion) {
