@@ -6,7 +6,7 @@ ASAN_DIR ?= build-asan
 JOBS ?= $(shell nproc)
 SITE ?= out/site
 
-.PHONY: run test deps build build-asan check-site screenshots format bench clean
+.PHONY: run test deps build build-asan check-site screenshots fuzz format bench clean
 
 run: deps build
 	./$(BUILD_DIR)/vernissage build examples/photos -o $(SITE); \
@@ -37,8 +37,33 @@ check-site: run
 screenshots: run
 	node scripts/screenshots.mjs $(SITE) docs
 
+# libFuzzer on the metadata reader and every parser of user files, FUZZ_SECONDS each, from seed
+# corpora made of the test photos and sample settings. Findings land in build-fuzz/findings/.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR ?= build-fuzz
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DVERNISSAGE_SANITIZE=ON -DVERNISSAGE_FUZZ=ON -DVERNISSAGE_TESTS=OFF
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer config_fuzzer album_settings_fuzzer
+	mkdir -p $(FUZZ_DIR)/corpus/metadata $(FUZZ_DIR)/corpus/config $(FUZZ_DIR)/corpus/album $(FUZZ_DIR)/findings
+	find tests/data -type f \( -iname '*.jp*g' -o -iname '*.heic' -o -iname '*.tiff' \) -size -300k \
+	  -exec cp {} $(FUZZ_DIR)/corpus/metadata/ \;
+	cp fuzz/seeds/config/* $(FUZZ_DIR)/corpus/config/
+	cp fuzz/seeds/album/* $(FUZZ_DIR)/corpus/album/
+	cd $(FUZZ_DIR) && ./metadata_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
+	  -artifact_prefix=findings/metadata- corpus/metadata
+	cd $(FUZZ_DIR) && ./config_fuzzer -max_total_time=$(FUZZ_SECONDS) \
+	  -artifact_prefix=findings/config- corpus/config
+	cd $(FUZZ_DIR) && ./album_settings_fuzzer -max_total_time=$(FUZZ_SECONDS) \
+	  -artifact_prefix=findings/album- corpus/album
+
+# Speed against the peers (sharp, vipsthumbnail, thumbsup); not part of `make test`.
+bench: deps build
+	bash scripts/install-deps.sh --bench
+	node bench/bench.mjs
+
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) out
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR) out

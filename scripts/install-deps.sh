@@ -56,11 +56,29 @@ else
 fi
 
 # node_modules is reused while the lock file is unchanged since the last install.
-cd "$here"
-stamp=node_modules/.lock-stamp
-if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
-  npm ci --no-audit --no-fund --loglevel=error
-  cp package-lock.json "$stamp"
-else
-  echo "install-deps: node_modules up to date"
+npm_ci() {
+  local dir=$1 stamp=$1/node_modules/.lock-stamp
+  if [[ ! -f $stamp ]] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  else
+    echo "install-deps: $dir/node_modules up to date"
+  fi
+}
+npm_ci "$here"
+
+# `make bench` also needs the peers: thumbsup runs GraphicsMagick, GNU time measures memory.
+if [[ ${1:-} == --bench ]]; then
+  bench_missing=()
+  for p in graphicsmagick time; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || bench_missing+=("$p")
+  done
+  if ((${#bench_missing[@]})); then
+    sudo_cmd=()
+    if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+      "${bench_missing[@]}"
+  fi
+  npm_ci "$here/bench"
 fi

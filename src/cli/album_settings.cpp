@@ -25,12 +25,21 @@ std::string trimmed(std::string text) {
 
 Result<site::AlbumSettings> read_album_settings(const std::filesystem::path& folder_path,
                                                 const scan::Folder& folder) {
-  site::AlbumSettings settings;
-  if (!has_file(folder, kAlbumFileName)) return settings;
+  if (!has_file(folder, kAlbumFileName)) return site::AlbumSettings{};
   const std::string file = (folder_path / kAlbumFileName).string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fail(ErrorCode::kIo, "cannot read album settings", file);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_album_settings(text.str(), file, folder);
+}
+
+Result<site::AlbumSettings> parse_album_settings(std::string_view text, const std::string& file,
+                                                 const scan::Folder& folder) {
+  site::AlbumSettings settings;
   toml::table table;
   try {
-    table = toml::parse_file(file);
+    table = toml::parse(text, file);
   } catch (const toml::parse_error& e) {
     return fail(ErrorCode::kInvalidInput,
                 "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()),

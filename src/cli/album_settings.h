@@ -23,6 +23,11 @@ inline constexpr const char* kAlbumFileName = "album.toml";
 [[nodiscard]] Result<site::AlbumSettings> read_album_settings(const std::filesystem::path& folder_path,
                                                               const scan::Folder& folder);
 
+// The same, for album.toml text already in memory; `file` names it in errors.
+[[nodiscard]] Result<site::AlbumSettings> parse_album_settings(std::string_view text,
+                                                               const std::string& file,
+                                                               const scan::Folder& folder);
+
 // A caption written beside a photo, in NAME.md or NAME.txt (NAME with or without the photo's
 // extension), as plain text; it replaces the caption from IPTC/XMP. nullopt when there is none.
 std::optional<std::string> sidecar_caption(const std::filesystem::path& folder_path,

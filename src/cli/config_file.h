@@ -18,6 +18,10 @@ inline constexpr const char* kConfigFileName = "vernissage.toml";
 [[nodiscard]] Result<void> apply_config_file(const std::filesystem::path& file,
                                              BuildOptions& options);
 
+// The same, for settings already in memory; `name` names them in errors.
+[[nodiscard]] Result<void> apply_config_text(std::string_view text, const std::string& name,
+                                             BuildOptions& options);
+
 // "avif" | "webp" | "jpeg" | "jpg" (any case).
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 

@@ -24,7 +24,7 @@ std::string recipe_of(const std::string& content_hash, int width, int height,
                       const Encoding& encoding, const ImagingSettings& settings,
                       const EmbeddedNotice& notice) {
   char sharpen[32];
-  std::snprintf(sharpen, sizeof sharpen, "%.3f", settings.sharpen_sigma);
+  std::snprintf(sharpen, sizeof sharpen, "%.3f", settings.sharpen_amount);
   return "v" + std::to_string(kImagingVersion) + "|src=" + content_hash +
          "|size=" + std::to_string(width) + "x" + std::to_string(height) +
          "|fmt=" + std::string(output_format_name(encoding.format)) +

@@ -11,8 +11,8 @@ namespace vern::imaging {
 struct ImagingSettings {
   std::vector<int> long_edges = {480, 960, 1600, 2400};
   std::vector<Encoding> encodings = {{OutputFormat::kJpeg, 82}};
-  // Gaussian sigma of the output sharpening applied after downscaling; 0 turns it off.
-  double sharpen_sigma = 0.5;
+  // Strength of the output sharpening applied after downscaling: 0 none, 0.5 mild, 1 strong.
+  double sharpen_amount = 0.5;
   long long max_pixels = 200'000'000;
 };
 
@@ -24,7 +24,7 @@ struct EmbeddedNotice {
 };
 
 // Bump when a change to the imaging code alters output bytes, so every recipe changes with it.
-inline constexpr int kImagingVersion = 1;
+inline constexpr int kImagingVersion = 2;
 
 // The derivatives of one photo, ordered by encoding (as in `settings.encodings`) then by size,
 // smallest first. Sizes never exceed the original: requested long edges at or above the

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <string_view>
 #include <system_error>
 #include <vips/vips8>
 
@@ -43,20 +44,39 @@ Derivative decode_target(const std::vector<Derivative>& wanted, int original_lon
   });
 }
 
+// True unless the photo is already sRGB (an sRGB profile, or RGB/grey without a profile): only
+// then does it need an ICC transform. The transform is the costliest step of decoding an sRGB
+// JPEG (about a fifth of the build time measured here) and changes nothing for such photos.
+bool needs_colour_conversion(std::span<const unsigned char> bytes) {
+  const VImage header = VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                                VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+  const auto interpretation = header.interpretation();
+  const bool rgb_or_grey = (interpretation == VIPS_INTERPRETATION_sRGB && header.bands() >= 3) ||
+                           (interpretation == VIPS_INTERPRETATION_B_W && header.bands() <= 2);
+  if (!rgb_or_grey || header.format() != VIPS_FORMAT_UCHAR) return true;
+  if (header.get_typeof(VIPS_META_ICC_NAME) == 0) return false;
+  size_t length = 0;
+  const auto* profile = static_cast<const char*>(header.get_blob(VIPS_META_ICC_NAME, &length));
+  // The profile's description (its 'desc' tag) names sRGB for every sRGB profile in use:
+  // "sRGB IEC61966-2.1", "sRGB built-in", lcms' "sRGB".
+  return std::string_view(profile, length).find("sRGB") == std::string_view::npos;
+}
+
 // `loader_options` go to the decoder itself: libvips 8.14's thumbnail does not pass its own
 // fail_on option on to the loader, so strictness is set through the loader's option string.
-VImage decode(VipsBlob* blob, const Derivative& largest, const char* loader_options) {
+VImage decode(VipsBlob* blob, const Derivative& largest, const char* loader_options,
+              bool convert_colour) {
   // With a plan, size=force lands exactly on the planned pixel size, which the pages already
   // declare in their width/height attributes; the plan keeps the aspect ratio, so the stretch is
   // below a pixel. A placeholder-only decode just fits the box.
   const bool exact = !largest.relative_path.empty();
-  VImage image = VImage::thumbnail_buffer(blob, largest.width,
-                                          VImage::option()
-                                              ->set("height", largest.height)
-                                              ->set("size", exact ? VIPS_SIZE_FORCE : VIPS_SIZE_DOWN)
-                                              ->set("export_profile", "srgb")
-                                              ->set("intent", VIPS_INTENT_RELATIVE)
-                                              ->set("option_string", loader_options));
+  auto* options = VImage::option()
+                      ->set("height", largest.height)
+                      ->set("size", exact ? VIPS_SIZE_FORCE : VIPS_SIZE_DOWN)
+                      ->set("intent", VIPS_INTENT_RELATIVE)
+                      ->set("option_string", loader_options);
+  if (convert_colour) options->set("export_profile", "srgb");
+  VImage image = VImage::thumbnail_buffer(blob, largest.width, options);
   // Everything after this reads the decoded pixels from memory: one decode per photo.
   return image.copy_memory();
 }
@@ -71,7 +91,7 @@ VImage to_8bit_srgb(VImage image) {
 }
 
 VImage scaled(const VImage& base, const Derivative& d, int original_long_edge,
-              double sharpen_sigma) {
+              double sharpen_amount) {
   VImage image = base;
   if (d.width != base.width() || d.height != base.height()) {
     image = base.resize(static_cast<double>(d.width) / base.width(),
@@ -79,10 +99,15 @@ VImage scaled(const VImage& base, const Derivative& d, int original_long_edge,
                             ->set("vscale", static_cast<double>(d.height) / base.height())
                             ->set("kernel", VIPS_KERNEL_LANCZOS3));
   }
-  if (sharpen_sigma > 0 && long_edge(d) < original_long_edge) {
-    // Downscaling softens edges; a light unsharp mask on lightness restores the crispness
-    // photographers expect from output sharpening for screen.
-    image = image.sharpen(VImage::option()->set("sigma", sharpen_sigma));
+  if (sharpen_amount > 0 && long_edge(d) < original_long_edge) {
+    // Downscaling softens edges; photographers expect output sharpening for screen. A 3 × 3
+    // unsharp mask (centre 1 + 4a, edge neighbours -a) on the 8-bit pixels: measured here, the
+    // same strength through libvips' sharpen() (a Lab round trip per image) made a build of 23
+    // photos at three sizes 64 % slower (6.4 s against 3.9 s).
+    image = to_8bit_srgb(image);
+    const double a = sharpen_amount / 4;
+    const VImage mask = VImage::new_matrixv(3, 3, 0.0, -a, 0.0, -a, 1 + 4 * a, -a, 0.0, -a, 0.0);
+    image = image.conv(mask, VImage::option()->set("precision", VIPS_PRECISION_INTEGER));
   }
   return to_8bit_srgb(image);
 }
@@ -124,8 +149,7 @@ void save(VImage image, const Encoding& encoding, const std::filesystem::path& f
       if (image.has_alpha()) image = image.flatten(VImage::option()->set("background", 255.0));
       image.jpegsave(file.c_str(), VImage::option()
                                        ->set("Q", encoding.quality)
-                                       ->set("optimize_coding", true)
-                                       ->set("interlace", true));
+                                       ->set("optimize_coding", true));
       break;
     case OutputFormat::kWebp:
       image.webpsave(file.c_str(), VImage::option()->set("Q", encoding.quality)->set("effort", 4));
@@ -153,13 +177,15 @@ Result<RenderReport> render_derivatives(std::span<const unsigned char> bytes,
   std::unique_ptr<VipsBlob, BlobUnref> blob(vips_blob_new(nullptr, bytes.data(), bytes.size()));
   const Derivative largest = decode_target(wanted, original_long_edge);
   VImage base;
+  bool convert_colour = true;
   try {
-    base = decode(blob.get(), largest, "fail_on=truncated");
+    convert_colour = needs_colour_conversion(bytes);
+    base = decode(blob.get(), largest, "fail_on=truncated", convert_colour);
   } catch (const vips::VError& strict_error) {
     // A damaged file often still holds most of the picture. Show what decodes, and say so.
     report.decode_problem = detail::describe(strict_error);
     try {
-      base = decode(blob.get(), largest, "fail_on=none");
+      base = decode(blob.get(), largest, "fail_on=none", convert_colour);
       report.partial_decode = true;
     } catch (const vips::VError& e) {
       return fail(ErrorCode::kCorrupt, "cannot decode: " + detail::describe(e), path);
@@ -180,7 +206,7 @@ Result<RenderReport> render_derivatives(std::span<const unsigned char> bytes,
     if (ec) return fail(ErrorCode::kIo, "cannot create folder: " + ec.message(), final_path.parent_path().string());
     const auto temporary = temporary_path_for(final_path);
     try {
-      save(with_only_notice(scaled(base, d, original_long_edge, settings.sharpen_sigma), exif_block), d.encoding,
+      save(with_only_notice(scaled(base, d, original_long_edge, settings.sharpen_amount), exif_block), d.encoding,
            temporary);
     } catch (const vips::VError& e) {
       std::filesystem::remove(temporary, ec);

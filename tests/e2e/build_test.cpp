@@ -80,6 +80,12 @@ TEST_F(DemoSite, EveryPhotoHasEachSizeInEachFormat) {
   EXPECT_EQ(files_with_extension(site() / "media", ".avif").size(), 23u * 4);
 }
 
+TEST_F(DemoSite, PrivacyAuditFindsNothing) {
+  const auto audit = test::run_vernissage({"audit", site().string()});
+  EXPECT_EQ(audit.exit_code, 0) << audit.out << audit.err;
+  EXPECT_EQ(audit.out, "");
+}
+
 TEST_F(DemoSite, PhotoPagesShowCaptureFacts) {
   const std::string page = test::read_text(site() / "streets/nikon-d90.html");
   EXPECT_NE(page.find("NIKON D90"), std::string::npos);

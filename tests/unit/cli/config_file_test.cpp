@@ -32,7 +32,7 @@ keep_location = true
   ASSERT_EQ(options.imaging.encodings.size(), 2u);
   EXPECT_EQ(options.imaging.encodings[0].format, OutputFormat::kWebp);
   EXPECT_EQ(options.imaging.encodings[1].quality, 75);
-  EXPECT_EQ(options.imaging.sharpen_sigma, 0.0);
+  EXPECT_EQ(options.imaging.sharpen_amount, 0.0);
   EXPECT_TRUE(options.site.keep_location);
 }
 

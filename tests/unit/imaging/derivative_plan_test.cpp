@@ -66,7 +66,7 @@ TEST(DerivativePlan, NamesChangeExactlyWhenTheRecipeChanges) {
   EXPECT_NE(base[0].relative_path,
             plan_derivatives("abc", 3000, 2000, settings, {"John", "© Jane"})[0].relative_path);
   auto softer = settings;
-  softer.sharpen_sigma = 0;
+  softer.sharpen_amount = 0;
   EXPECT_NE(base[0].relative_path,
             plan_derivatives("abc", 3000, 2000, softer, {"Jane", "© Jane"})[0].relative_path);
 }

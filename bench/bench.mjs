@@ -1,0 +1,180 @@
+// `make bench`: builds reproducible corpora from the demo photos, then measures Vernissage and its
+// peers on the same corpus in the same run. Prints a table and writes bench/results/latest.json.
+//
+// Corpora (bench/corpus/, rebuilt when missing):
+//   throughput  230 photos: the 23 demo photos copied into 10 albums, each copy made byte-distinct
+//               by a JPEG comment so that no cache can tell copies apart
+//   rebuild10k  10,000 small real JPEGs (the demo photos at 400 px, byte-distinct), 100 albums
+//   large24mp   12 demo photos enlarged to 6000 px on the long edge (24 MP and more)
+// Every tool makes the same outputs: JPEG at long edges 480, 960, 1600, quality 82.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..');
+const vernissage = join(repo, 'build', 'vernissage');
+const work = join(here, 'corpus');
+const runs = join(here, 'runs');
+const sizes = '480,960,1600';
+const quality = '82';
+const shared = join(repo, '..', 'shared', 'photos', 'demo');
+const demo = existsSync(shared) ? shared : join(repo, 'examples', 'photos');
+
+function jpegsUnder(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...jpegsUnder(path));
+    else if (/\.jpe?g$/i.test(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+// A JPEG comment segment right after the SOI marker: the picture is unchanged, the bytes differ.
+function distinctCopy(bytes, label) {
+  const text = Buffer.from(`vernissage-bench ${label}`);
+  const segment = Buffer.alloc(4 + text.length);
+  segment.writeUInt16BE(0xfffe, 0);
+  segment.writeUInt16BE(text.length + 2, 2);
+  text.copy(segment, 4);
+  return Buffer.concat([bytes.subarray(0, 2), segment, bytes.subarray(2)]);
+}
+
+function buildCorpora() {
+  const sources = jpegsUnder(demo);
+  const throughput = join(work, 'throughput');
+  if (!existsSync(throughput)) {
+    for (let album = 0; album < 10; album++) {
+      const dir = join(throughput, `album-${String(album).padStart(2, '0')}`);
+      mkdirSync(dir, { recursive: true });
+      sources.forEach((source, i) => writeFileSync(join(dir, `photo-${String(i).padStart(2, '0')}.jpg`),
+        distinctCopy(readFileSync(source), `throughput ${album}/${i}`)));
+    }
+  }
+  const small = join(work, 'small-sources');
+  const rebuild = join(work, 'rebuild10k');
+  if (!existsSync(rebuild)) {
+    mkdirSync(small, { recursive: true });
+    const smalls = sources.map((source, i) => {
+      const out = join(small, `${i}.jpg`);
+      execFileSync('vips', ['thumbnail', source, `${out}[Q=80]`, '400', '--height', '400']);
+      return readFileSync(out);
+    });
+    for (let n = 0; n < 10000; n++) {
+      const dir = join(rebuild, `album-${String(Math.floor(n / 100)).padStart(3, '0')}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `photo-${String(n).padStart(5, '0')}.jpg`), distinctCopy(smalls[n % smalls.length], `small ${n}`));
+    }
+  }
+  const large = join(work, 'large24mp');
+  if (!existsSync(large)) {
+    mkdirSync(large, { recursive: true });
+    sources.slice(0, 12).forEach((source, i) => {
+      execFileSync('vips', ['thumbnail', source, `${join(large, `large-${i}.jpg`)}[Q=90]`, '6000',
+        '--height', '6000', '--size', 'up']);
+    });
+  }
+  return { throughput, rebuild, large };
+}
+
+function corpusStats(dir) {
+  const files = jpegsUnder(dir);
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  return { photos: files.length, megabytes: bytes / 1e6 };
+}
+
+// Runs a command under GNU time: wall seconds and peak resident memory of the whole process tree's
+// largest member.
+function measure(label, command, args, options = {}) {
+  process.stderr.write(`  ${label} ... `);
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+    encoding: 'utf8', cwd: options.cwd, env: { ...process.env, ...options.env }, maxBuffer: 1 << 26,
+  });
+  const last = result.stderr.trim().split('\n').pop();
+  const [seconds, kilobytes] = last.split(' ').map(Number);
+  if (result.status !== 0 && !(options.okCodes || []).includes(result.status)) {
+    throw new Error(`${label} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
+  }
+  process.stderr.write(`${seconds.toFixed(2)} s, ${(kilobytes / 1024).toFixed(0)} MB\n`);
+  return { seconds, peak_rss_mb: kilobytes / 1024 };
+}
+
+function fresh(dir) { rmSync(dir, { recursive: true, force: true }); return dir; }
+
+const { throughput, rebuild, large } = buildCorpora();
+mkdirSync(runs, { recursive: true });
+const stats = corpusStats(throughput);
+process.stderr.write(`Corpus: ${stats.photos} photos, ${stats.megabytes.toFixed(0)} MB, from ${demo}\n`);
+
+const results = {};
+const vern = (label, input, out, extra = []) => measure(label, vernissage,
+  ['build', input, '-o', out, '--formats', 'jpeg', '--sizes', sizes, '--quality', quality,
+    '--catalogue', `${out}.catalogue.db`, '-q', ...extra]);
+
+const vSite = join(runs, 'vernissage');
+fresh(vSite); rmSync(`${vSite}.catalogue.db`, { force: true });
+results.vernissage_cold = vern('vernissage cold', throughput, vSite);
+results.vernissage_noop = vern('vernissage no-op rebuild', throughput, vSite);
+results.vernissage_setting = vern('vernissage one setting (add 2400)', throughput, vSite, ['--sizes', `${sizes},2400`]);
+const edited = join(throughput, 'album-00', 'photo-00.jpg');
+const original = readFileSync(edited);
+writeFileSync(edited, distinctCopy(original, 'edited'));
+results.vernissage_edit = vern('vernissage one photo edited', throughput, vSite, ['--sizes', `${sizes},2400`]);
+writeFileSync(edited, original);
+
+results.sharp = measure('sharp', 'node', [join(here, 'peers', 'sharp-build.mjs'), throughput, fresh(join(runs, 'sharp')), sizes, quality]);
+results.vipsthumbnail = measure('vipsthumbnail', 'node', [join(here, 'peers', 'vipsthumbnail-build.mjs'), throughput, fresh(join(runs, 'vipsthumbnail')), sizes, quality]);
+const thumbsup = join(here, 'node_modules', '.bin', 'thumbsup');
+const tSite = fresh(join(runs, 'thumbsup'));
+results.thumbsup_cold = measure('thumbsup cold', thumbsup, ['--input', throughput, '--output', tSite, '--log', 'default']);
+results.thumbsup_noop = measure('thumbsup no-op rebuild', thumbsup, ['--input', throughput, '--output', tSite, '--log', 'default']);
+
+const smallSite = join(runs, 'vernissage-10k');
+fresh(smallSite); rmSync(`${smallSite}.catalogue.db`, { force: true });
+results.vernissage_10k_cold = vern('vernissage 10k small cold', rebuild, smallSite);
+results.vernissage_10k_noop = vern('vernissage 10k no-op rebuild', rebuild, smallSite);
+
+const largeSite = join(runs, 'vernissage-24mp');
+fresh(largeSite); rmSync(`${largeSite}.catalogue.db`, { force: true });
+results.vernissage_24mp = vern('vernissage 24 MP photos', large, largeSite);
+
+const rate = (r) => stats.photos / r.seconds;
+const rows = [
+  ['Vernissage cold build', results.vernissage_cold],
+  ['Vernissage no-op rebuild', results.vernissage_noop],
+  ['Vernissage one setting changed', results.vernissage_setting],
+  ['Vernissage one photo edited', results.vernissage_edit],
+  ['sharp (same outputs)', results.sharp],
+  ['vipsthumbnail (same outputs)', results.vipsthumbnail],
+  ['thumbsup cold (full gallery)', results.thumbsup_cold],
+  ['thumbsup no-op rebuild', results.thumbsup_noop],
+];
+const machine = `${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+const lines = [];
+lines.push(`Machine: ${machine}`);
+lines.push(`Corpus: ${stats.photos} photos, ${stats.megabytes.toFixed(0)} MB; outputs: JPEG ${sizes} px, quality ${quality}`);
+lines.push('');
+lines.push('| run | seconds | photos/s | MB/s | peak RSS MB |');
+lines.push('| --- | ---: | ---: | ---: | ---: |');
+for (const [name, r] of rows) {
+  lines.push(`| ${name} | ${r.seconds.toFixed(2)} | ${rate(r).toFixed(1)} | ${(stats.megabytes / r.seconds).toFixed(1)} | ${r.peak_rss_mb.toFixed(0)} |`);
+}
+const cold = results.vernissage_cold;
+lines.push('');
+lines.push(`Cold build vs sharp: ${(rate(cold) / rate(results.sharp)).toFixed(2)}×; vs vipsthumbnail: ${(rate(cold) / rate(results.vipsthumbnail)).toFixed(2)}×; vs thumbsup: ${(rate(cold) / rate(results.thumbsup_cold)).toFixed(1)}×`);
+lines.push(`No-op rebuild of 10,000 photos: ${results.vernissage_10k_noop.seconds.toFixed(2)} s (cold: ${results.vernissage_10k_cold.seconds.toFixed(1)} s)`);
+lines.push(`Peak RSS building 12 photos of 24+ MP with ${cpus().length} workers: ${results.vernissage_24mp.peak_rss_mb.toFixed(0)} MB`);
+console.log(lines.join('\n'));
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify({
+  machine, corpus: stats, outputs: { format: 'jpeg', sizes, quality: Number(quality) }, results,
+  ratios: {
+    cold_vs_sharp: rate(cold) / rate(results.sharp),
+    cold_vs_vipsthumbnail: rate(cold) / rate(results.vipsthumbnail),
+    cold_vs_thumbsup: rate(cold) / rate(results.thumbsup_cold),
+  },
+}, null, 2) + '\n');
+writeFileSync(join(here, 'results', 'latest.md'), lines.join('\n') + '\n');

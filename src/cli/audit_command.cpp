@@ -1,0 +1,83 @@
+#include "cli/audit_command.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <regex>
+#include <set>
+#include <vector>
+
+#include "cli/exit_codes.h"
+#include "metadata/privacy_findings.h"
+
+namespace vern::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool has_extension(const fs::path& path, const std::set<std::string>& extensions) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return extensions.contains(ext);
+}
+
+// Text that gives a position away: geotag meta tags, GPS field names, coordinate keys in JSON,
+// and the "Location" fact of Vernissage's own photo pages.
+std::vector<std::string> text_findings(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  static const std::vector<std::pair<std::regex, std::string>> kPatterns = {
+      {std::regex(R"(GPS(Latitude|Longitude|Position|Altitude))", std::regex::icase), "GPS field"},
+      {std::regex(R"re(name="(geo\.position|ICBM|geo\.placename)")re", std::regex::icase), "geotag meta tag"},
+      {std::regex(R"re("(gps_lat|gps_lon|latitude|longitude)"\s*:\s*-?[0-9])re"), "coordinates in JSON"},
+      {std::regex(R"(<dt>Location</dt>)"), "location shown on the page"},
+      {std::regex(R"(<georss:point>|<geo:lat>)"), "location in a feed"},
+  };
+  std::vector<std::string> findings;
+  for (const auto& [pattern, what] : kPatterns) {
+    if (std::regex_search(text, pattern)) findings.push_back(what);
+  }
+  return findings;
+}
+
+}  // namespace
+
+int run_audit(const fs::path& site, Logger& logger) {
+  std::error_code ec;
+  if (!fs::is_directory(site, ec)) {
+    logger.error(site.string() + ": not a folder");
+    return kExitFatal;
+  }
+  static const std::set<std::string> kImages = {".jpg", ".jpeg", ".webp", ".avif", ".png",
+                                                ".tif", ".tiff", ".heic", ".heif"};
+  static const std::set<std::string> kTexts = {".html", ".htm", ".xml", ".json", ".js", ".txt", ".atom", ".rss"};
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(site, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  int flagged = 0, checked = 0;
+  for (const auto& file : files) {
+    std::vector<std::string> findings;
+    if (has_extension(file, kImages)) {
+      findings = metadata::privacy_findings(file);
+    } else if (has_extension(file, kTexts)) {
+      findings = text_findings(file);
+    } else {
+      continue;
+    }
+    ++checked;
+    if (findings.empty()) continue;
+    ++flagged;
+    std::string line = file.lexically_relative(site).string() + ": ";
+    for (std::size_t i = 0; i < findings.size(); ++i) line += (i ? ", " : "") + findings[i];
+    std::cout << line << "\n";
+  }
+  logger.info("Audited " + std::to_string(checked) + " files: " +
+              (flagged == 0 ? "nothing carries location, serial numbers or camera EXIF"
+                            : std::to_string(flagged) + " carry what a public site should not"));
+  return flagged == 0 ? kExitOk : kExitSomeSkipped;
+}
+
+}  // namespace vern::cli

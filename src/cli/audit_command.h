@@ -1,0 +1,15 @@
+#pragma once
+
+#include <filesystem>
+
+#include "core/logger.h"
+
+namespace vern::cli {
+
+// `vernissage audit SITE`: lists every file of a built site that carries location, serial
+// numbers or full EXIF: images through their metadata, pages, feeds and JSON through the text
+// that would reveal a position. Prints one line per finding on stdout. Returns 0 when the site is
+// clean, 1 when something was found, 2 when SITE is not a folder.
+int run_audit(const std::filesystem::path& site, Logger& logger);
+
+}  // namespace vern::cli
