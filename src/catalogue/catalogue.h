@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "catalogue/photo_record.h"
 #include "core/result.h"
@@ -24,6 +25,9 @@ class Catalogue {
   // nullopt. When there are several, the one most recently recorded.
   [[nodiscard]] virtual Result<std::optional<PhotoRecord>> find_by_content(
       const std::string& content_hash) = 0;
+
+  // Every record, for a build that looks up thousands of photos at once.
+  [[nodiscard]] virtual Result<std::vector<PhotoRecord>> all() = 0;
 
   // Inserts or replaces the record for record.path.
   [[nodiscard]] virtual Result<void> put(const PhotoRecord& record) = 0;

@@ -141,6 +141,17 @@ class SqliteCatalogue final : public Catalogue {
     return single_row(s->get());
   }
 
+  Result<std::vector<PhotoRecord>> all() override {
+    std::lock_guard lock(mutex_);
+    auto s = prepare(std::string("SELECT ") + kColumns + " FROM photos");
+    if (!s) return tl::unexpected(s.error());
+    std::vector<PhotoRecord> records;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) records.push_back(read_row(s->get()));
+    if (rc != SQLITE_DONE) return tl::unexpected(sqlite_error(db_.get(), "cannot read", file_));
+    return records;
+  }
+
   Result<void> put(const PhotoRecord& r) override {
     std::lock_guard lock(mutex_);
     auto s = prepare(std::string("INSERT INTO photos (") + kColumns +

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -74,16 +75,20 @@ int worker_count(int requested) {
 
 // Publishes every photo with a fixed number of workers taking the next photo as they finish one,
 // so at most `jobs` photos are in memory at once however large the archive is.
+using KnownPhotos = std::unordered_map<std::string, catalogue::PhotoRecord>;
+
 std::vector<Outcome> publish_all(const std::vector<const scan::SourceFile*>& photos,
                                  const BuildOptions& options, catalogue::Catalogue& catalogue,
-                                 Logger& logger) {
+                                 const KnownPhotos& known, Logger& logger) {
   std::vector<Outcome> outcomes(photos.size());
   Progress progress(logger, static_cast<int>(photos.size()), ::isatty(STDERR_FILENO) != 0);
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < photos.size(); i = next++) {
       const auto started = std::chrono::steady_clock::now();
-      outcomes[i] = publish_photo(*photos[i], options, catalogue);
+      const auto record = known.find(catalogue_key(photos[i]->absolute_path));
+      outcomes[i] = publish_photo(*photos[i], record == known.end() ? nullptr : &record->second,
+                                  options, catalogue);
       const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::steady_clock::now() - started)
                           .count();
@@ -149,6 +154,14 @@ site::FolderInput folder_input(const std::filesystem::path& photos_root, const s
 
 int run_build(const BuildOptions& options, Logger& logger) {
   const auto started = std::chrono::steady_clock::now();
+  // Phase timings for --verbose: where a build's time goes.
+  auto phase_start = started;
+  const auto phase_done = [&](const char* phase) {
+    const auto now = std::chrono::steady_clock::now();
+    logger.event(std::string("event=build.phase phase=") + phase + " ms=" +
+                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now - phase_start).count()));
+    phase_start = now;
+  };
   if (auto ok = check_output_folder(options.photos, options.output, options.force); !ok) {
     logger.error(ok.error().describe());
     return kExitFatal;
@@ -159,7 +172,36 @@ int run_build(const BuildOptions& options, Logger& logger) {
     return kExitFatal;
   }
 
-  auto scanned = scan::scan_tree(options.photos, {.excluded = {options.output}});
+  // A dry run must not create a catalogue: without one it works from an empty in-memory store.
+  std::error_code ec;
+  const bool scratch = options.dry_run && !std::filesystem::exists(options.catalogue, ec);
+  auto store = catalogue::open_sqlite_catalogue(scratch ? ":memory:" : options.catalogue);
+  if (!store) {
+    logger.error(store.error().describe());
+    return kExitFatal;
+  }
+  // Loaded once: a build looks up every photo, and a single query is far cheaper than one each.
+  KnownPhotos known;
+  if (auto records = (*store)->all(); records) {
+    for (auto& record : *records) known.emplace(record.path, std::move(record));
+  } else {
+    logger.error(records.error().describe());
+    return kExitFatal;
+  }
+  phase_done("catalogue");
+
+  scan::ScanOptions scan_options;
+  scan_options.excluded = {options.output};
+  // Files the catalogue knows unchanged need not be opened to learn their format.
+  scan_options.known_format = [&known](const std::filesystem::path& path, std::uintmax_t size,
+                                       std::int64_t mtime_ns) -> std::optional<ImageFormat> {
+    const auto it = known.find(catalogue_key(path));
+    if (it == known.end() || !catalogue::describes_unchanged_file(it->second, size, mtime_ns)) {
+      return std::nullopt;
+    }
+    return format_from_name(it->second.format);
+  };
+  auto scanned = scan::scan_tree(options.photos, scan_options);
   if (!scanned) {
     logger.error(scanned.error().describe());
     return kExitFatal;
@@ -168,6 +210,7 @@ int run_build(const BuildOptions& options, Logger& logger) {
   for (const auto& problem : scanned->problems) logger.warn(problem.describe() + " (skipped)");
 
   const auto photos = scan::all_photos(scanned->root);
+  phase_done("scan");
   logger.info("Publishing " + std::to_string(photos.size()) + " photos from " +
               options.photos.string() + " with " + std::to_string(worker_count(options.jobs)) +
               " workers");
@@ -188,15 +231,8 @@ int run_build(const BuildOptions& options, Logger& logger) {
     }
   }
 
-  // A dry run must not create a catalogue: without one it works from an empty in-memory store.
-  std::error_code ec;
-  const bool scratch = options.dry_run && !std::filesystem::exists(options.catalogue, ec);
-  auto store = catalogue::open_sqlite_catalogue(scratch ? ":memory:" : options.catalogue);
-  if (!store) {
-    logger.error(store.error().describe());
-    return kExitFatal;
-  }
-  auto outcomes = publish_all(photos, options, **store, logger);
+  auto outcomes = publish_all(photos, options, **store, known, logger);
+  phase_done("photos");
   std::map<const scan::SourceFile*, PublishedPhoto> published;
   BuildSummary summary;
   site::SiteManifest manifest;
@@ -229,13 +265,28 @@ int run_build(const BuildOptions& options, Logger& logger) {
   auto tree = folder_input(options.photos, scanned->root, published, options.site.keep_location,
                            logger, skipped);
   const auto gallery = site::make_gallery(std::move(tree), options.site.title);
-  auto files = site::render_site(gallery, options.site, *theme);
-  if (!files) {
-    logger.error(files.error().describe());
+  site::PreviousRender previous_render;
+  previous_render.album_fingerprints = previous.album_fingerprints;
+  previous_render.page_exists = [&](const std::string& page) {
+    std::error_code exists_ec;
+    return previous.page_hashes.contains(page) &&
+           std::filesystem::exists(options.output / page, exists_ec);
+  };
+  auto rendered = site::render_site(gallery, options.site, *theme, previous_render);
+  if (!rendered) {
+    logger.error(rendered.error().describe());
     return kExitFatal;
   }
-  for (const auto& file : *files) manifest.files.insert(file.relative_path);
-  auto written = site::write_site_files(options.output, *files, options.dry_run);
+  phase_done("render");
+  manifest.album_fingerprints = rendered->album_fingerprints;
+  for (const auto& file : rendered->files) manifest.files.insert(file.relative_path);
+  // Pages kept from the last build are still this build's outputs.
+  for (const auto& page : rendered->kept_pages) {
+    manifest.files.insert(page);
+    manifest.page_hashes[page] = previous.page_hashes.at(page);
+  }
+  auto written = site::write_site_files(options.output, rendered->files, previous.page_hashes,
+                                        manifest.page_hashes, options.dry_run);
   if (!written) {
     logger.error(written.error().describe());
     return kExitFatal;
@@ -243,6 +294,7 @@ int run_build(const BuildOptions& options, Logger& logger) {
   if (options.dry_run) {
     for (const auto& page : written->changed) logger.info("would write " + page);
   }
+  phase_done("write");
 
   // Outputs of photos, sizes or formats that are gone; everything else in the folder is left be.
   const auto stale = site::stale_outputs(options.output, previous, manifest.files);
@@ -265,8 +317,9 @@ int run_build(const BuildOptions& options, Logger& logger) {
     }
   }
 
+  phase_done("stale+manifest");
   summary.pages_written = written->written;
-  summary.pages_unchanged = written->unchanged;
+  summary.pages_unchanged = written->unchanged + static_cast<int>(rendered->kept_pages.size());
   summary.stale_found = static_cast<int>(stale.size());
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -68,7 +68,7 @@ Result<catalogue::PhotoRecord> read_record(std::span<const unsigned char> bytes,
   record.metadata.height = header->height;
   record.metadata.orientation = header->orientation;
   record.format = std::string(format_name(source.format));
-  record.path = std::filesystem::absolute(source.absolute_path).lexically_normal().string();
+  record.path = catalogue_key(source.absolute_path);
   record.size_bytes = source.size_bytes;
   record.mtime_ns = source.mtime_ns;
   return record;
@@ -76,20 +76,19 @@ Result<catalogue::PhotoRecord> read_record(std::span<const unsigned char> bytes,
 
 }  // namespace
 
-Result<PublishedPhoto> publish_photo(const scan::SourceFile& file, const BuildOptions& options,
-                                     catalogue::Catalogue& catalogue) {
+Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
+                                     const catalogue::PhotoRecord* recorded,
+                                     const BuildOptions& options, catalogue::Catalogue& catalogue) {
   PublishedPhoto photo;
   const auto& source = file.absolute_path;
   const std::string& relative_path = file.relative_path;
-  const std::string key = std::filesystem::absolute(source).lexically_normal().string();
-  auto found = catalogue.find(key);
-  if (!found) return tl::unexpected(found.error());
   std::optional<catalogue::PhotoRecord> known;
-  if (*found && catalogue::describes_unchanged_file(**found, file.size_bytes, file.mtime_ns)) {
-    known = std::move(**found);
+  if (recorded != nullptr &&
+      catalogue::describes_unchanged_file(*recorded, file.size_bytes, file.mtime_ns)) {
+    known = *recorded;
     photo.status = SourceStatus::kUnchanged;
   } else {
-    photo.status = *found ? SourceStatus::kChanged : SourceStatus::kNew;
+    photo.status = recorded != nullptr ? SourceStatus::kChanged : SourceStatus::kNew;
   }
 
   std::vector<unsigned char> bytes;

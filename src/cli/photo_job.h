@@ -45,7 +45,15 @@ struct PublishedPhoto {
 // With options.dry_run nothing is written (no image, no catalogue entry); the outcome says what
 // would have been.
 // Fails when the photo cannot be published at all; the error names the file and the reason.
+// The path under which the catalogue records a photo: absolute and normalised.
+inline std::string catalogue_key(const std::filesystem::path& path) {
+  return std::filesystem::absolute(path).lexically_normal().string();
+}
+
+// `recorded` is the catalogue's record for this path, if any (looked up by the caller, which
+// loads the catalogue once for the whole build).
 [[nodiscard]] Result<PublishedPhoto> publish_photo(const scan::SourceFile& source,
+                                                   const catalogue::PhotoRecord* recorded,
                                                    const BuildOptions& options,
                                                    catalogue::Catalogue& catalogue);
 

@@ -18,6 +18,15 @@ std::string_view format_name(ImageFormat format) {
   return "unknown";
 }
 
+std::optional<ImageFormat> format_from_name(std::string_view name) {
+  for (const auto format : {ImageFormat::kJpeg, ImageFormat::kPng, ImageFormat::kTiff,
+                            ImageFormat::kWebp, ImageFormat::kHeif, ImageFormat::kAvif,
+                            ImageFormat::kRaw}) {
+    if (format_name(format) == name) return format;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 bool starts_with(std::span<const unsigned char> head, std::size_t offset, std::string_view magic) {

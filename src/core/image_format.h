@@ -13,6 +13,9 @@ enum class ImageFormat { kJpeg, kPng, kTiff, kWebp, kHeif, kAvif, kRaw };
 // The lower-case name used in `info --json` and in search filters ("jpeg", "heif", ...).
 std::string_view format_name(ImageFormat format);
 
+// The inverse of format_name(); nullopt for an unknown name.
+std::optional<ImageFormat> format_from_name(std::string_view name);
+
 // Bytes of a file's head that sniff_image_format() looks at.
 inline constexpr std::size_t kFormatSniffBytes = 16;
 

@@ -94,6 +94,15 @@ class Walker {
  private:
   void add_file(const fs::path& path, const std::string& name, const struct stat& st,
                 Folder& folder) {
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    const std::int64_t mtime_ns =
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    if (options_.known_format) {
+      if (const auto format = options_.known_format(path, size, mtime_ns)) {
+        folder.photos.push_back({path, relative(path), *format, size, mtime_ns});
+        return;
+      }
+    }
     std::array<unsigned char, kFormatSniffBytes> head{};
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -113,13 +122,7 @@ class Walker {
       }
       return;
     }
-    SourceFile file;
-    file.absolute_path = path;
-    file.relative_path = relative(path);
-    file.format = *format;
-    file.size_bytes = static_cast<std::uintmax_t>(st.st_size);
-    file.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-    folder.photos.push_back(std::move(file));
+    folder.photos.push_back({path, relative(path), *format, size, mtime_ns});
   }
 
   std::string relative(const fs::path& path) const {

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +41,11 @@ struct ScanResult {
 struct ScanOptions {
   // A folder never descended into, e.g. the output folder when it lies under the photo root.
   std::vector<std::filesystem::path> excluded;
+  // Tells the format of a file already known unchanged (by absolute path, size and mtime), so
+  // that the scan need not open it; nullopt sends the file to content sniffing as usual.
+  std::function<std::optional<ImageFormat>(const std::filesystem::path&, std::uintmax_t,
+                                           std::int64_t)>
+      known_format;
 };
 
 // Walks `root` recursively. Hidden entries (names starting with '.') are skipped; symbolic links

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,6 +16,11 @@ namespace vern::site {
 struct SiteManifest {
   std::set<std::string> sources;  // photo paths relative to the photo root
   std::set<std::string> files;    // site-relative paths of every output
+  // Content hashes of the pages and assets as written, so that the next build can tell an
+  // unchanged page without reading it back.
+  std::map<std::string, std::string> page_hashes;
+  // page_fingerprint.h's album fingerprints, by album page path.
+  std::map<std::string, std::string> album_fingerprints;
 };
 
 // Reads the manifest of `site_root`; an absent or unreadable one (a marker from an older version,

@@ -5,9 +5,11 @@
 #include <functional>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <memory>
 
 #include "core/content_hash.h"
 #include "site/exif_display.h"
+#include "site/page_fingerprint.h"
 #include "site/url_path.h"
 
 namespace vern::site {
@@ -54,8 +56,14 @@ const std::string& alt_text(const Photo& photo) {
 class PageRenderer {
  public:
   PageRenderer(const SiteSettings& settings, const Theme& theme,
-               std::map<std::string, std::string> asset_names)
-      : settings_(settings), theme_(theme), asset_names_(std::move(asset_names)) {}
+               std::map<std::string, std::string> asset_names, const PreviousRender& previous,
+               RenderedSite& out)
+      : settings_(settings),
+        theme_(theme),
+        asset_names_(std::move(asset_names)),
+        previous_(previous),
+        out_(out),
+        theme_hash_(theme.content_hash()) {}
 
   Result<std::vector<SiteFile>> render_all(const Album& gallery) {
     std::vector<SiteFile> files;
@@ -157,20 +165,57 @@ class PageRenderer {
     return t;
   }
 
-  Result<std::string> render_template(const std::string& name, Data data) const {
+  // Each template is parsed once and rendered for every page that uses it.
+  Result<Template*> parsed(const std::string& name) {
+    if (auto it = templates_.find(name); it != templates_.end()) return it->second.get();
     auto text = theme_.file("templates/" + name);
     if (!text) return tl::unexpected(text.error());
-    Template tmpl(*text);
-    if (!tmpl.is_valid()) {
-      return fail(ErrorCode::kInvalidInput, "template " + name + " is malformed: " + tmpl.error_message());
+    auto tmpl = std::make_unique<Template>(*text);
+    if (!tmpl->is_valid()) {
+      return fail(ErrorCode::kInvalidInput,
+                  "template " + name + " is malformed: " + tmpl->error_message());
     }
-    return tmpl.render(data);
+    return templates_.emplace(name, std::move(tmpl)).first->second.get();
+  }
+
+  Result<std::string> render_template(const std::string& name, Data data) {
+    auto tmpl = parsed(name);
+    if (!tmpl) return tl::unexpected(tmpl.error());
+    return (*tmpl)->render(data);
+  }
+
+  // All pages of the album (its own and its photos') when its fingerprint changed.
+  std::vector<std::string> pages_of(const Album& album) const {
+    std::vector<std::string> pages = {album.page_path};
+    for (const auto& photo : album.photos) pages.push_back(photo.page_path);
+    return pages;
   }
 
   Result<void> render_album(const Album& album, std::vector<Crumb> trail,
                             std::vector<SiteFile>& files) {
+    if (!album.hidden) {
+      listed_pages_.push_back(album.page_path);
+      for (const auto& photo : album.photos) listed_pages_.push_back(photo.page_path);
+    }
+    std::vector<std::pair<std::string, std::string>> crumbs;
+    for (const auto& c : trail) crumbs.emplace_back(c.title, c.page_path);
+    const std::string fingerprint = album_fingerprint(album, crumbs, settings_, theme_hash_);
+    out_.album_fingerprints[album.page_path] = fingerprint;
+    const auto previous = previous_.album_fingerprints.find(album.page_path);
+    const auto pages = pages_of(album);
+    const bool unchanged =
+        previous != previous_.album_fingerprints.end() && previous->second == fingerprint &&
+        previous_.page_exists &&
+        std::all_of(pages.begin(), pages.end(), previous_.page_exists);
+    if (unchanged) {
+      out_.kept_pages.insert(out_.kept_pages.end(), pages.begin(), pages.end());
+      trail.push_back({album.title, album.page_path});
+      for (const Album& child : album.children) {
+        if (auto r = render_album(child, trail, files); !r) return r;
+      }
+      return {};
+    }
     const std::string root = path_to_root(album.page_path);
-    if (!album.hidden) listed_pages_.push_back(album.page_path);
     Data body;
     body.set("title", album.title);
     body.set("description", album.description);
@@ -270,7 +315,6 @@ class PageRenderer {
                             trail, &photo, false);
     if (!html) return tl::unexpected(html.error());
     files.push_back({photo.page_path, std::move(*html)});
-    if (!album.hidden) listed_pages_.push_back(photo.page_path);
     return {};
   }
 
@@ -379,20 +423,14 @@ class PageRenderer {
       }
     };
     common(body);
-    auto body_template = theme_.file("templates/" + template_name);
-    if (!body_template) return tl::unexpected(body_template.error());
-    Template page(*body_template);
-    if (!page.is_valid()) {
-      return fail(ErrorCode::kInvalidInput,
-                  "template " + template_name + " is malformed: " + page.error_message());
-    }
-    const std::string content = page.render(body);
+    auto content = render_template(template_name, body);
+    if (!content) return tl::unexpected(content.error());
 
     Data layout;
     common(layout);
     layout.set("page_title", page_title);
     layout.set("description", settings_.description.empty() ? settings_.title : settings_.description);
-    layout.set("content", content);
+    layout.set("content", *content);
     Data crumbs = list();
     for (const auto& crumb : trail) {
       Data c;
@@ -414,33 +452,32 @@ class PageRenderer {
         layout.set("og_image", settings_.base_url + encode_url_path(d.relative_path));
       }
     }
-    auto layout_template = theme_.file("templates/layout.mustache");
-    if (!layout_template) return tl::unexpected(layout_template.error());
-    Template frame(*layout_template);
-    if (!frame.is_valid()) {
-      return fail(ErrorCode::kInvalidInput,
-                  "template layout.mustache is malformed: " + frame.error_message());
-    }
-    return frame.render(layout);
+    return render_template("layout.mustache", layout);
   }
 
   const SiteSettings& settings_;
   const Theme& theme_;
   const std::map<std::string, std::string> asset_names_;
-  std::vector<std::string> listed_pages_;  // pages for the sitemap, in rendering order
+  const PreviousRender& previous_;
+  RenderedSite& out_;
+  const std::string theme_hash_;
+  std::vector<std::string> listed_pages_;  // pages for the sitemap, in gallery order
+  std::map<std::string, std::unique_ptr<Template>> templates_;
 };
 
 }  // namespace
 
-Result<std::vector<SiteFile>> render_site(const Album& gallery, const SiteSettings& settings,
-                                          const Theme& theme) {
+Result<RenderedSite> render_site(const Album& gallery, const SiteSettings& settings,
+                                 const Theme& theme, const PreviousRender& previous) {
   const auto assets = theme.assets();
   auto names = fingerprinted_names(assets);
-  PageRenderer renderer(settings, theme, names);
+  RenderedSite site;
+  PageRenderer renderer(settings, theme, names, previous, site);
   auto files = renderer.render_all(gallery);
-  if (!files) return files;
-  for (const auto& [path, contents] : assets) files->push_back({names.at(path), contents});
-  return files;
+  if (!files) return tl::unexpected(files.error());
+  site.files = std::move(*files);
+  for (const auto& [path, contents] : assets) site.files.push_back({names.at(path), contents});
+  return site;
 }
 
 }  // namespace vern::site

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "core/atomic_write.h"
+#include "core/content_hash.h"
 
 namespace vern::site {
 namespace {
@@ -21,11 +22,21 @@ bool has_contents(const std::filesystem::path& path, const std::string& contents
 }  // namespace
 
 Result<WriteReport> write_site_files(const std::filesystem::path& site_root,
-                                     const std::vector<SiteFile>& files, bool dry_run) {
+                                     const std::vector<SiteFile>& files,
+                                     const std::map<std::string, std::string>& known_hashes,
+                                     std::map<std::string, std::string>& hashes, bool dry_run) {
   WriteReport report;
   for (const auto& file : files) {
     const auto path = site_root / file.relative_path;
-    if (has_contents(path, file.contents)) {
+    const std::string hash = content_hash(file.contents);
+    hashes[file.relative_path] = hash;
+    const auto known = known_hashes.find(file.relative_path);
+    std::error_code ec;
+    const bool same = known != known_hashes.end()
+                          ? known->second == hash &&
+                                std::filesystem::file_size(path, ec) == file.contents.size() && !ec
+                          : has_contents(path, file.contents);
+    if (same) {
       ++report.unchanged;
       continue;
     }

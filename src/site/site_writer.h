@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <vector>
 
 #include "core/result.h"
@@ -19,10 +20,13 @@ struct WriteReport {
 
 // Writes `files` under `site_root`, each atomically, creating folders as needed. A file whose
 // current contents are already identical is not rewritten (its mtime stays), so unchanged pages
-// cost no write and upload tools see no change. Stops at the first file that cannot be written.
-// With `dry_run`, only reports what would be written.
-[[nodiscard]] Result<WriteReport> write_site_files(const std::filesystem::path& site_root,
-                                                   const std::vector<SiteFile>& files,
-                                                   bool dry_run = false);
+// cost no write and upload tools see no change. `known_hashes` (from the last build's manifest)
+// lets an unchanged page be recognised by its hash and size without reading it back; files not
+// in it are compared byte for byte. `hashes` receives the content hash of every file.
+// Stops at the first file that cannot be written. With `dry_run`, only reports.
+[[nodiscard]] Result<WriteReport> write_site_files(
+    const std::filesystem::path& site_root, const std::vector<SiteFile>& files,
+    const std::map<std::string, std::string>& known_hashes,
+    std::map<std::string, std::string>& hashes, bool dry_run = false);
 
 }  // namespace vern::site

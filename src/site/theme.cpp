@@ -4,6 +4,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/content_hash.h"
 #include "site/embedded_theme.h"
 
 namespace vern::site {
@@ -39,6 +40,14 @@ Result<std::string> Theme::file(const std::string& path) const {
   const auto it = files_.find(path);
   if (it == files_.end()) return fail(ErrorCode::kInvalidInput, "theme has no file " + path);
   return it->second;
+}
+
+std::string Theme::content_hash() const {
+  std::string all;
+  for (const auto& [path, contents] : files_) {
+    all += path + '\0' + vern::content_hash(contents) + '\0';
+  }
+  return vern::content_hash(all);
 }
 
 std::map<std::string, std::string> Theme::partials() const {

@@ -21,6 +21,9 @@ class Theme {
   // The file at `path`, or an error naming it when the theme has no such file.
   [[nodiscard]] Result<std::string> file(const std::string& path) const;
 
+  // A hash of every file of the theme: pages made with an equal hash used the same theme.
+  std::string content_hash() const;
+
   // Templates under "templates/partials/", keyed by name without folder and extension.
   std::map<std::string, std::string> partials() const;
 

@@ -398,6 +398,29 @@ TEST_F(BuildTest, DryRunSaysWhatItWouldDoAndWritesNothing) {
   EXPECT_EQ(tree_contents(site()), before);
 }
 
+TEST_F(BuildTest, UnchangedAlbumsAreKeptAndChangedOnesRenderedAgain) {
+  const auto jpeg = test::data_file("orientation/landscape_1.jpg");
+  test::copy_into(jpeg, photos() / "a/x.jpg");
+  test::copy_into(jpeg, photos() / "b/y.jpg");
+  ASSERT_EQ(build().exit_code, 0);
+  const auto untouched = fs::last_write_time(site() / "a/x.html");
+  test::write_text(photos() / "b/y.txt", "A new caption");
+  const auto result = build();
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(test::read_text(site() / "b/y.html").find("A new caption"), std::string::npos);
+  // The caption shows on y's page, in b's grid, on the index (b's cover) and in the feed.
+  EXPECT_NE(result.err.find("4 pages written"), std::string::npos) << result.err;
+  EXPECT_EQ(fs::last_write_time(site() / "a/x.html"), untouched);
+  const auto retitled = build({"--title", "Another title"});
+  ASSERT_EQ(retitled.exit_code, 0) << retitled.err;
+  for (const char* page : {"index.html", "a/index.html", "a/x.html", "b/index.html", "b/y.html"}) {
+    EXPECT_NE(test::read_text(site() / page).find("Another title"), std::string::npos) << page;
+  }
+  fs::remove(site() / "a/x.html");
+  ASSERT_EQ(build({"--title", "Another title"}).exit_code, 0);
+  EXPECT_TRUE(fs::exists(site() / "a/x.html"));
+}
+
 TEST_F(BuildTest, OriginalsAreNeverModified) {
   test::copy_into(test::data_file("gps"), photos());
   std::map<std::string, std::string> before = tree_contents(photos());

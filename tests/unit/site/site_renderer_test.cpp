@@ -34,7 +34,7 @@ std::map<std::string, std::string> render(const FolderInput& root, SiteSettings 
   const auto files = render_site(gallery, settings, *theme);
   EXPECT_TRUE(files) << (files ? "" : files.error().describe());
   std::map<std::string, std::string> by_path;
-  for (const auto& f : *files) by_path[f.relative_path] = f.contents;
+  for (const auto& f : files->files) by_path[f.relative_path] = f.contents;
   return by_path;
 }
 
