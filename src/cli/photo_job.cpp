@@ -101,8 +101,9 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
     return {};
   };
 
+  const bool was_known = known.has_value();
   catalogue::PhotoRecord record;
-  if (known) {
+  if (was_known) {
     record = std::move(*known);
   } else {
     if (auto r = read_bytes(); !r) return tl::unexpected(r.error());
@@ -170,7 +171,7 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
       }
     }
   }
-  if (!known || needs_decode) {
+  if (!was_known || needs_decode) {
     if (auto r = catalogue.put(record); !r) return tl::unexpected(r.error());
   }
   photo.thumbhash = record.thumbhash;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <exiv2/exiv2.hpp>
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <vips/vips8>
@@ -114,12 +115,22 @@ class BuildTest : public ::testing::Test {
   fs::path photos() const { return dir_.path() / "photos"; }
   fs::path site() const { return dir_.path() / "site"; }
   fs::path catalogue() const { return dir_.path() / "catalogue.db"; }
+  // Builds the site; unless location or originals (which keep their camera EXIF) were asked
+  // for, the privacy audit must then find nothing.
   test::CommandResult build(std::vector<std::string> extra = {}) const {
     std::vector<std::string> args = {"build", photos().string(), "-o", site().string(),
                                      "--formats", "webp,jpeg", "--sizes", "320,640",
                                      "--catalogue", catalogue().string()};
     args.insert(args.end(), extra.begin(), extra.end());
-    return test::run_vernissage(args);
+    auto result = test::run_vernissage(args);
+    const bool public_site =
+        std::find(extra.begin(), extra.end(), "--keep-location") == extra.end() &&
+        std::find(extra.begin(), extra.end(), "--include-originals") == extra.end();
+    if (result.exit_code <= 1 && public_site && fs::exists(site())) {
+      const auto audit = test::run_vernissage({"audit", site().string()});
+      EXPECT_EQ(audit.exit_code, 0) << audit.out;
+    }
+    return result;
   }
   test::TempDir dir_;
 };
@@ -419,6 +430,26 @@ TEST_F(BuildTest, UnchangedAlbumsAreKeptAndChangedOnesRenderedAgain) {
   fs::remove(site() / "a/x.html");
   ASSERT_EQ(build({"--title", "Another title"}).exit_code, 0);
   EXPECT_TRUE(fs::exists(site() / "a/x.html"));
+}
+
+TEST_F(BuildTest, ThemeFolderOverridesTemplatesAndAssets) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
+  const fs::path theme = dir_.path() / "theme";
+  test::write_text(theme / "templates/photo.mustache",
+                   "<article class=\"mine\"><h1>{{title}}</h1>{{#image}}{{> picture}}{{/image}}</article>");
+  test::write_text(theme / "assets/style.css", "body { background: #123456; }");
+  const auto result = build({"--theme", theme.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string page = test::read_text(site() / "x.html");
+  EXPECT_NE(page.find("<article class=\"mine\"><h1>x</h1><picture>"), std::string::npos);
+  bool custom_css = false;
+  for (const auto& css : files_with_extension(site() / "assets", ".css")) {
+    custom_css = custom_css || test::read_text(css) == "body { background: #123456; }";
+  }
+  EXPECT_TRUE(custom_css);
+  const auto missing = build({"--theme", (dir_.path() / "no-such-theme").string()});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no-such-theme"), std::string::npos);
 }
 
 TEST_F(BuildTest, OriginalsAreNeverModified) {
