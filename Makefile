@@ -50,11 +50,11 @@ fuzz: deps
 	  -exec cp {} $(FUZZ_DIR)/corpus/metadata/ \;
 	cp fuzz/seeds/config/* $(FUZZ_DIR)/corpus/config/
 	cp fuzz/seeds/album/* $(FUZZ_DIR)/corpus/album/
-	cd $(FUZZ_DIR) && ./metadata_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
+	cd $(FUZZ_DIR) && ./fuzz/metadata_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
 	  -artifact_prefix=findings/metadata- corpus/metadata
-	cd $(FUZZ_DIR) && ./config_fuzzer -max_total_time=$(FUZZ_SECONDS) \
+	cd $(FUZZ_DIR) && ./fuzz/config_fuzzer -max_total_time=$(FUZZ_SECONDS) \
 	  -artifact_prefix=findings/config- corpus/config
-	cd $(FUZZ_DIR) && ./album_settings_fuzzer -max_total_time=$(FUZZ_SECONDS) \
+	cd $(FUZZ_DIR) && ./fuzz/album_settings_fuzzer -max_total_time=$(FUZZ_SECONDS) \
 	  -artifact_prefix=findings/album- corpus/album
 
 # Speed against the peers (sharp, vipsthumbnail, thumbsup); not part of `make test`.

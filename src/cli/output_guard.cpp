@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "core/atomic_write.h"
 #include "site/site_writer.h"
 
 namespace vern::cli {
@@ -47,11 +48,18 @@ Result<void> check_output_folder(const fs::path& photos, const fs::path& output,
                 output.string());
   }
   std::error_code ec;
+  // A first build killed before its marker was in place leaves only its temporary files.
+  const auto holds_only_our_debris = [&] {
+    for (fs::directory_iterator it(site, ec), end; !ec && it != end; it.increment(ec)) {
+      if (!is_temporary_name(it->path().filename().string())) return false;
+    }
+    return !ec;
+  };
   if (fs::exists(site, ec) && !fs::is_directory(site, ec)) {
     return fail(ErrorCode::kInvalidInput, "output exists and is not a folder", output.string());
   }
   if (!force && fs::is_directory(site, ec) && !fs::is_empty(site, ec) &&
-      !fs::exists(site / site::kSiteMarker, ec)) {
+      !fs::exists(site / site::kSiteMarker, ec) && !holds_only_our_debris()) {
     return fail(ErrorCode::kInvalidInput,
                 "output folder is not empty and is not a Vernissage site; use --force to write "
                 "into it anyway",

@@ -2,39 +2,10 @@
 
 #include <cctype>
 
+#include "core/utf8.h"
+
 namespace vern::site {
 namespace {
-
-// Length of the UTF-8 sequence starting at text[i] and its code point; 0 when malformed.
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  std::size_t length = 0;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  if ((c & 0xE0) == 0xC0) {
-    length = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    length = 3;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    length = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto cc = static_cast<unsigned char>(text[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  const char32_t minimum = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
-  if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return length;
-}
 
 // Non-ASCII code points that must not appear in a URL segment: spaces, invisible formatting and
 // bidirectional controls (which can make a name read backwards), and common punctuation.
@@ -57,7 +28,7 @@ std::string slugify(std::string_view name, std::string_view fallback) {
   bool pending_dash = false;
   for (std::size_t i = 0; i < name.size();) {
     char32_t cp = 0;
-    const std::size_t length = decode_utf8(name, i, cp);
+    const std::size_t length = decode_utf8(name, i, &cp);
     const bool keep = length > 0 && ((cp < 0x80 && std::isalnum(static_cast<int>(cp))) ||
                                      cp == '_' || (cp >= 0x80 && !is_separator(cp)));
     if (keep) {

@@ -15,16 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::map<std::string, std::string> tree_contents(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) {
-      files[entry.path().lexically_relative(root).string()] = test::read_text(entry.path());
-    }
-  }
-  return files;
-}
-
 std::vector<fs::path> files_with_extension(const fs::path& root, const std::string& ext) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
@@ -96,7 +86,7 @@ TEST_F(DemoSite, PhotoPagesShowCaptureFacts) {
 }
 
 TEST_F(DemoSite, RebuildWithNothingChangedDecodesAndWritesNothing) {
-  const auto before = tree_contents(site());
+  const auto before = test::tree_contents(site());
   const auto again = test::run_vernissage(
       {"build", test::examples_dir().string(), "-o", site().string(), "--verbose", "--catalogue",
        (site().parent_path() / "catalogue.db").string()});
@@ -107,7 +97,7 @@ TEST_F(DemoSite, RebuildWithNothingChangedDecodesAndWritesNothing) {
             std::string::npos)
       << again.err;
   EXPECT_NE(again.err.find("Files: 0 images and 0 pages written"), std::string::npos) << again.err;
-  EXPECT_EQ(tree_contents(site()), before);
+  EXPECT_EQ(test::tree_contents(site()), before);
 }
 
 class BuildTest : public ::testing::Test {
@@ -218,11 +208,11 @@ TEST_F(BuildTest, TwoCleanBuildsAreByteIdentical) {
   test::copy_into(test::data_file("captions"), photos() / "a");
   test::copy_into(test::data_file("orientation"), photos() / "b");
   ASSERT_EQ(build().exit_code, 0);
-  const auto first = tree_contents(site());
+  const auto first = test::tree_contents(site());
   fs::remove_all(site());
   fs::remove(catalogue());
   ASSERT_EQ(build().exit_code, 0);
-  EXPECT_EQ(tree_contents(site()), first);
+  EXPECT_EQ(test::tree_contents(site()), first);
 }
 
 TEST_F(BuildTest, SettingsFileIsReadAndFlagsWin) {
@@ -402,11 +392,11 @@ TEST_F(BuildTest, DryRunSaysWhatItWouldDoAndWritesNothing) {
   EXPECT_NE(first.err.find("would write media/"), std::string::npos) << first.err;
   EXPECT_NE(first.err.find("would write x.html"), std::string::npos) << first.err;
   ASSERT_EQ(build().exit_code, 0);
-  const auto before = tree_contents(site());
+  const auto before = test::tree_contents(site());
   const auto again = build({"--dry-run", "--sizes", "320"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.err.find("would delete media/"), std::string::npos) << again.err;
-  EXPECT_EQ(tree_contents(site()), before);
+  EXPECT_EQ(test::tree_contents(site()), before);
 }
 
 TEST_F(BuildTest, UnchangedAlbumsAreKeptAndChangedOnesRenderedAgain) {
@@ -454,9 +444,9 @@ TEST_F(BuildTest, ThemeFolderOverridesTemplatesAndAssets) {
 
 TEST_F(BuildTest, OriginalsAreNeverModified) {
   test::copy_into(test::data_file("gps"), photos());
-  std::map<std::string, std::string> before = tree_contents(photos());
+  std::map<std::string, std::string> before = test::tree_contents(photos());
   ASSERT_EQ(build({"--include-originals"}).exit_code, 0);
-  EXPECT_EQ(tree_contents(photos()), before);
+  EXPECT_EQ(test::tree_contents(photos()), before);
 }
 
 }  // namespace

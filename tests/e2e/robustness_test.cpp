@@ -19,16 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::map<std::string, std::string> tree_contents(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) {
-      files[entry.path().lexically_relative(root).string()] = test::read_text(entry.path());
-    }
-  }
-  return files;
-}
-
 class Robustness : public ::testing::Test {
  protected:
   fs::path photos() const { return dir_.path() / "photos"; }
@@ -183,7 +173,7 @@ TEST_F(Robustness, BuildKilledAtAnyMomentIsRepairedByTheNextBuild) {
   const fs::path reference = dir_.path() / "reference";
   const auto clean = test::run_vernissage(build_args(reference, dir_.path() / "reference.db"));
   ASSERT_EQ(clean.exit_code, 0) << clean.err;
-  const auto expected = tree_contents(reference);
+  const auto expected = test::tree_contents(reference);
 
   // Moments: right after start, after the first images, midway, while pages are written.
   const int total_media = files_under(reference / "media");
@@ -204,7 +194,7 @@ TEST_F(Robustness, BuildKilledAtAnyMomentIsRepairedByTheNextBuild) {
     }
     const auto repaired = test::run_vernissage(build_args(out, catalogue));
     ASSERT_EQ(repaired.exit_code, 0) << repaired.err;
-    auto got = tree_contents(out);
+    auto got = test::tree_contents(out);
     auto want = expected;
     got.erase(".vernissage-site");
     want.erase(".vernissage-site");

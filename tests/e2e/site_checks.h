@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 #include <string>
@@ -17,6 +18,17 @@ struct Link {
   std::string url;
   std::filesystem::path target;
 };
+
+// Every regular file under `root` with its bytes, by relative path.
+inline std::map<std::string, std::string> tree_contents(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      files[entry.path().lexically_relative(root).string()] = read_text(entry.path());
+    }
+  }
+  return files;
+}
 
 inline std::string percent_decode(const std::string& text) {
   std::string out;

@@ -1,45 +1,12 @@
 #include "metadata/detail/text_cleanup.h"
 
+#include "core/utf8.h"
+
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <string>
 
 namespace vern::metadata::detail {
-
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    int extra = 0;
-    char32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size()) return false;
-    for (int k = 1; k <= extra; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    constexpr std::array<char32_t, 4> kMinimum = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMinimum[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
 
 namespace {
 
@@ -68,7 +35,7 @@ std::string clean_text(std::string_view raw, bool* reencoded) {
   while (!raw.empty() && is_space(raw.front())) raw.remove_prefix(1);
   while (!raw.empty() && is_space(raw.back())) raw.remove_suffix(1);
 
-  const bool valid = is_valid_utf8(raw);
+  const bool valid = vern::is_valid_utf8(raw);
   if (reencoded != nullptr) *reencoded = !valid;
   std::string text = valid ? std::string(raw) : latin1_to_utf8(raw);
   std::erase_if(text, [](char ch) {

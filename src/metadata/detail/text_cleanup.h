@@ -6,9 +6,6 @@
 
 namespace vern::metadata::detail {
 
-// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
-bool is_valid_utf8(std::string_view text);
-
 // Turns a raw metadata string into display text: drops trailing NULs and surrounding whitespace,
 // and re-reads bytes that are not valid UTF-8 as Latin-1 (what old cameras and IPTC writers without
 // a coded character set produce). Control characters other than tab and newline are removed.

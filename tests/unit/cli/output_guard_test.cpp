@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/atomic_write.h"
 #include "site/site_writer.h"
 #include "support/test_support.h"
 
@@ -26,6 +27,15 @@ TEST(OutputGuard, AcceptsNewEmptyOrExistingSiteFolders) {
   test::write_text(dir / "site" / site::kSiteMarker, "");
   test::write_text(dir / "site/index.html", "old");
   EXPECT_TRUE(check_output_folder(dir / "photos", dir / "site", false));
+}
+
+TEST(OutputGuard, AcceptsAFolderHoldingOnlyAnInterruptedBuildsTemporaryFiles) {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "photos");
+  test::write_text(temporary_path_for(dir / "site" / site::kSiteMarker), "{");
+  EXPECT_TRUE(check_output_folder(dir / "photos", dir / "site", false));
+  test::write_text(dir / "site/thesis.odt", "precious");
+  EXPECT_FALSE(check_output_folder(dir / "photos", dir / "site", false));
 }
 
 TEST(OutputGuard, RefusesAForeignNonEmptyFolderUnlessForced) {

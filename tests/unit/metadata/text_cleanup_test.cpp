@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.h"
+
 namespace vern::metadata::detail {
 namespace {
 
@@ -19,10 +21,10 @@ TEST(TextCleanup, ReadsInvalidUtf8AsLatin1) {
 }
 
 TEST(TextCleanup, RejectsOverlongAndSurrogateSequences) {
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));
-  EXPECT_FALSE(is_valid_utf8("\xE2\x82"));
-  EXPECT_TRUE(is_valid_utf8("日本語 ✓"));
+  EXPECT_FALSE(vern::is_valid_utf8("\xC0\xAF"));
+  EXPECT_FALSE(vern::is_valid_utf8("\xED\xA0\x80"));
+  EXPECT_FALSE(vern::is_valid_utf8("\xE2\x82"));
+  EXPECT_TRUE(vern::is_valid_utf8("日本語 ✓"));
 }
 
 TEST(TextCleanup, CameraPlaceholdersAreNotCaptions) {
