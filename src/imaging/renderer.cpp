@@ -127,6 +127,12 @@ std::string placeholder_of(const VImage& base) {
   return base64(thumbhash_from_rgba(small.width(), small.height(), rgba));
 }
 
+// libvips frees attached blobs through a callback of its own signature.
+int free_blob(void* data, void* /*unused*/) {
+  g_free(data);
+  return 0;
+}
+
 // Removes every piece of metadata the decoder attached (EXIF, XMP, IPTC, the EXIF thumbnail, ...)
 // except the ICC profile, then attaches the notice.
 VImage with_only_notice(VImage image, const std::string& exif_block) {
@@ -138,8 +144,7 @@ VImage with_only_notice(VImage image, const std::string& exif_block) {
   g_strfreev(fields);
   void* data = g_malloc(exif_block.size());
   std::memcpy(data, exif_block.data(), exif_block.size());
-  image.set(VIPS_META_EXIF_NAME, reinterpret_cast<VipsCallbackFn>(g_free), data,
-            exif_block.size());
+  image.set(VIPS_META_EXIF_NAME, free_blob, data, exif_block.size());
   return image;
 }
 

@@ -63,7 +63,8 @@ class PageRenderer {
         asset_names_(std::move(asset_names)),
         previous_(previous),
         out_(out),
-        theme_hash_(theme.content_hash()) {}
+        theme_hash_(theme.content_hash()),
+        inline_style_(theme.file("assets/style.css").value_or("")) {}
 
   Result<std::vector<SiteFile>> render_all(const Album& gallery) {
     std::vector<SiteFile> files;
@@ -231,7 +232,7 @@ class PageRenderer {
       card.set("count_label", child.photo_count_with_children == 1 ? "photo" : "photos");
       if (child.cover != nullptr) {
         // The first two rows of cards are in view at once; the rest load as the visitor scrolls.
-        card.set("cover", picture(*child.cover, root, "(max-width: 640px) 100vw, 33vw",
+        card.set("cover", picture(*child.cover, root, "(max-width: 640px) calc(100vw - 32px), 33vw",
                                   cards >= 6 ? Loading::kLazy : cards == 0 ? Loading::kFirst : Loading::kEager));
       }
       children.push_back(card);
@@ -440,6 +441,9 @@ class PageRenderer {
     }
     layout.set("breadcrumbs", crumbs);
     layout.set("feed_url", root + "feed.xml");
+    // The stylesheet is small and needed before anything shows: inlined, it costs no round trip
+    // before the first paint (Lighthouse's largest-paint time on a phone dropped by it).
+    layout.set("inline_style", inline_style_);
     layout.set("has_breadcrumbs", !trail.empty());
     if (!settings_.base_url.empty()) {
       layout.set("canonical_url", settings_.base_url + encode_url_path(page_path));
@@ -461,6 +465,7 @@ class PageRenderer {
   const PreviousRender& previous_;
   RenderedSite& out_;
   const std::string theme_hash_;
+  const std::string inline_style_;  // the theme's style.css, from the theme author, not from users
   std::vector<std::string> listed_pages_;  // pages for the sitemap, in gallery order
   std::map<std::string, std::unique_ptr<Template>> templates_;
 };

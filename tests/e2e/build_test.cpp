@@ -437,6 +437,7 @@ TEST_F(BuildTest, ThemeFolderOverridesTemplatesAndAssets) {
     custom_css = custom_css || test::read_text(css) == "body { background: #123456; }";
   }
   EXPECT_TRUE(custom_css);
+  EXPECT_NE(page.find("body { background: #123456; }"), std::string::npos);
   const auto missing = build({"--theme", (dir_.path() / "no-such-theme").string()});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no-such-theme"), std::string::npos);

@@ -108,12 +108,21 @@ TEST(SiteRenderer, SameInputGivesByteIdenticalPages) {
 
 TEST(SiteRenderer, ThemeAssetsGetContentHashedNames) {
   const auto files = render(hostile_tree());
-  std::string stylesheet;
+  std::string icon;
   for (const auto& [path, contents] : files) {
-    if (path.starts_with("assets/style.") && path.ends_with(".css")) stylesheet = path;
+    if (path.starts_with("assets/favicon.") && path.ends_with(".svg")) icon = path;
   }
-  ASSERT_FALSE(stylesheet.empty());
-  EXPECT_NE(files.at("index.html").find("href=\"" + stylesheet + "\""), std::string::npos);
+  ASSERT_FALSE(icon.empty());
+  EXPECT_NE(icon, "assets/favicon.svg");
+  EXPECT_NE(files.at("index.html").find("href=\"" + icon + "\""), std::string::npos);
+}
+
+TEST(SiteRenderer, InlinesTheStylesheetSoTheFirstPaintWaitsForNoRequest) {
+  const auto theme = Theme::load(std::nullopt);
+  ASSERT_TRUE(theme);
+  const std::string css = *theme->file("assets/style.css");
+  const auto files = render(hostile_tree());
+  EXPECT_NE(files.at("index.html").find("<style>" + css + "</style>"), std::string::npos);
 }
 
 }  // namespace
