@@ -88,4 +88,11 @@ inline std::vector<Link> local_links(const std::filesystem::path& site) {
   return links;
 }
 
+// Fails the current test for every local link of the site that names no file.
+#define EXPECT_ALL_LINKS_RESOLVE(site)                                                   \
+  for (const auto& link : ::vern::test::local_links(site)) {                           \
+    EXPECT_TRUE(std::filesystem::is_regular_file(link.target))                           \
+        << link.page << " links to missing " << link.url;                                \
+  }
+
 }  // namespace vern::test
