@@ -47,6 +47,26 @@ std::string asset_key(const std::string& path) {
   return key;
 }
 
+// "URL 480w, URL 960w": a srcset of the given derivatives, one encoding, smallest first.
+std::string srcset_of(const std::vector<const Derivative*>& derivatives, const std::string& root) {
+  std::string set;
+  for (const Derivative* d : derivatives) {
+    if (!set.empty()) set += ", ";
+    set += root + encode_url_path(d->relative_path) + " " + std::to_string(d->width) + "w";
+  }
+  return set;
+}
+
+// The image that stands for a photo outside the page (feeds, link previews): a JPEG of at least
+// 960 px, which every reader and social site shows, else the largest derivative made.
+const Derivative& preview_image(const Photo& photo) {
+  const auto& ds = photo.input.derivatives;
+  const auto it = std::find_if(ds.begin(), ds.end(), [](const Derivative& d) {
+    return d.encoding.format == OutputFormat::kJpeg && long_edge(d) >= 960;
+  });
+  return it != ds.end() ? *it : ds.back();
+}
+
 const std::string& alt_text(const Photo& photo) {
   const auto& m = photo.input.metadata;
   if (m.caption) return *m.caption;
@@ -124,12 +144,7 @@ class PageRenderer {
       entry.set("summary", summary);
       entry.set("summary_html", kainjow::mustache::html_escape<std::string>(summary));
       if (album->cover != nullptr && !album->cover->input.derivatives.empty()) {
-        const auto& ds = album->cover->input.derivatives;
-        const auto it = std::find_if(ds.begin(), ds.end(), [](const Derivative& d) {
-          return d.encoding.format == OutputFormat::kJpeg && long_edge(d) >= 960;
-        });
-        const Derivative& d = it != ds.end() ? *it : ds.back();
-        entry.set("image", base + encode_url_path(d.relative_path));
+        entry.set("image", base + encode_url_path(preview_image(*album->cover).relative_path));
         // The entry's HTML content is itself escaped into XML, so text inside it is escaped twice.
         entry.set("image_alt_html", kainjow::mustache::html_escape<std::string>(alt_text(*album->cover)));
       }
@@ -333,20 +348,12 @@ class PageRenderer {
     if (by_format.empty()) return data;
     const OutputFormat fallback =
         by_format.contains(OutputFormat::kJpeg) ? OutputFormat::kJpeg : by_format.rbegin()->first;
-    const auto srcset = [&](const std::vector<const Derivative*>& ds) {
-      std::string set;
-      for (const Derivative* d : ds) {
-        if (!set.empty()) set += ", ";
-        set += root + encode_url_path(d->relative_path) + " " + std::to_string(d->width) + "w";
-      }
-      return set;
-    };
     Data sources = list();
     for (const auto& [format, ds] : by_format) {
       if (format == fallback) continue;
       Data source;
       source.set("type", std::string(output_format_mime(format)));
-      source.set("srcset", srcset(ds));
+      source.set("srcset", srcset_of(ds, root));
       sources.push_back(source);
     }
     const auto& fallbacks = by_format.at(fallback);
@@ -356,7 +363,7 @@ class PageRenderer {
     });
     const Derivative* largest = fallbacks.back();
     data.set("sources", sources);
-    data.set("srcset", srcset(fallbacks));
+    data.set("srcset", srcset_of(fallbacks, root));
     data.set("src", root + encode_url_path(src->relative_path));
     data.set("sizes", sizes);
     data.set("width", std::to_string(largest->width));
@@ -388,16 +395,13 @@ class PageRenderer {
         format = preferred;
       }
     }
-    std::string srcset;
-    const Derivative* largest = nullptr;
+    std::vector<const Derivative*> sizes;
     for (const auto& d : ds) {
-      if (d.encoding.format != format) continue;
-      if (!srcset.empty()) srcset += ", ";
-      srcset += root + encode_url_path(d.relative_path) + " " + std::to_string(d.width) + "w";
-      largest = &d;
+      if (d.encoding.format == format) sizes.push_back(&d);
     }
+    const Derivative* largest = sizes.back();
     tile.set("pswp_src", root + encode_url_path(largest->relative_path));
-    tile.set("pswp_srcset", srcset);
+    tile.set("pswp_srcset", srcset_of(sizes, root));
     tile.set("pswp_width", std::to_string(largest->width));
     tile.set("pswp_height", std::to_string(largest->height));
   }
@@ -448,12 +452,8 @@ class PageRenderer {
     if (!settings_.base_url.empty()) {
       layout.set("canonical_url", settings_.base_url + encode_url_path(page_path));
       if (preview != nullptr && !preview->input.derivatives.empty()) {
-        const auto& ds = preview->input.derivatives;
-        const auto it = std::find_if(ds.begin(), ds.end(), [](const Derivative& d) {
-          return d.encoding.format == OutputFormat::kJpeg && long_edge(d) >= 960;
-        });
-        const Derivative& d = it != ds.end() ? *it : ds.back();
-        layout.set("og_image", settings_.base_url + encode_url_path(d.relative_path));
+        layout.set("og_image",
+                   settings_.base_url + encode_url_path(preview_image(*preview).relative_path));
       }
     }
     return render_template("layout.mustache", layout);
