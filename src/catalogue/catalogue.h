@@ -7,9 +7,28 @@
 #include <vector>
 
 #include "catalogue/photo_record.h"
+#include "catalogue/search_query.h"
 #include "core/result.h"
 
 namespace vern::catalogue {
+
+// A file the catalogue knew under `from_path` that now lives at record.path.
+struct Move {
+  std::string from_path;
+  PhotoRecord record;
+};
+
+// What one index run learned, applied at once so that readers see all of it or none.
+struct ChangeSet {
+  std::vector<PhotoRecord> put;        // new or re-read files, and files found again
+  std::vector<Move> moved;             // keep their id: ratings and picks follow them
+  std::vector<std::string> missing;    // paths no longer found: marked, not forgotten
+  std::vector<std::string> forgotten;  // paths removed for good (index --prune)
+
+  [[nodiscard]] bool empty() const {
+    return put.empty() && moved.empty() && missing.empty() && forgotten.empty();
+  }
+};
 
 // The one store of what Vernissage knows about photos, shared by `build` and `index`. This is
 // the interface every backend implements (SQLite now, PostgreSQL later). Implementations are
@@ -29,13 +48,20 @@ class Catalogue {
   // Every record, for a build that looks up thousands of photos at once.
   [[nodiscard]] virtual Result<std::vector<PhotoRecord>> all() = 0;
 
-  // Inserts or replaces the record for record.path.
+  // Inserts or replaces the record for record.path (its id is kept when the path is known).
   [[nodiscard]] virtual Result<void> put(const PhotoRecord& record) = 0;
+
+  // Applies every change in one transaction.
+  [[nodiscard]] virtual Result<void> apply(const ChangeSet& changes) = 0;
+
+  // The photos matching `query`, ordered and limited as it asks.
+  [[nodiscard]] virtual Result<std::vector<PhotoRecord>> search(const SearchQuery& query) = 0;
 };
 
 // The schema version this program writes. A store with a higher version was written by a newer
 // Vernissage and is refused; lower versions are migrated when opened.
-inline constexpr int kSchemaVersion = 1;
+// 1: photos. 2: file name, folder and perceptual hash columns; full-text index; date index.
+inline constexpr int kSchemaVersion = 2;
 
 // Opens (creating when absent) the SQLite catalogue at `file`: WAL mode, so readers never wait
 // for a writer. Fails with a message naming the file when it is not a catalogue, is corrupt, or

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/photo_metadata.h"
@@ -10,15 +11,20 @@ namespace vern::catalogue {
 // What the catalogue knows about one file: enough to publish it again without reading it, as
 // long as its size and modification time are unchanged.
 struct PhotoRecord {
+  // The photo's identity in this catalogue, assigned when first recorded (0 until then). It
+  // stays with the photo when the file is moved, so what is attached to it follows.
+  std::int64_t id = 0;
   std::string path;  // absolute
   std::uintmax_t size_bytes = 0;
   std::int64_t mtime_ns = 0;
   std::string content_hash;
-  std::string format;        // format_name() of the container
-  PhotoMetadata metadata;    // as read (location included; policies apply when publishing)
-  std::string thumbhash;     // base64; empty until a decode computed it
+  std::string format;          // format_name() of the container
+  PhotoMetadata metadata;      // as read (location included; policies apply when publishing)
+  std::string thumbhash;       // base64; empty until a decode computed it
   std::string decode_problem;  // set when the pixels decoded only in part
-  bool missing = false;      // the file was not found at the last index
+  // 64-bit DCT hash of the picture (see imaging/perceptual_hash.h); unset until `index` made it.
+  std::optional<std::uint64_t> perceptual_hash;
+  bool missing = false;  // the file was not found at the last index
 };
 
 }  // namespace vern::catalogue

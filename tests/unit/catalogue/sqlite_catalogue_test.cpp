@@ -120,5 +120,115 @@ TEST(SqliteCatalogue, DefaultLocationFollowsTheEnvironment) {
   EXPECT_EQ(default_catalogue_path(), "/home/anna/.local/share/vernissage/catalogue.db");
 }
 
+TEST(SqliteCatalogue, KeepsAPerceptualHashWithItsHighBitSet) {
+  test::TempDir dir;
+  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(catalogue);
+  auto r = record("/p/a.jpg");
+  r.perceptual_hash = 0xF0E1D2C3B4A59687ULL;
+  ASSERT_TRUE((*catalogue)->put(r));
+  const auto found = **(*catalogue)->find("/p/a.jpg");
+  EXPECT_EQ(found.perceptual_hash, 0xF0E1D2C3B4A59687ULL);
+  EXPECT_GT(found.id, 0);
+}
+
+TEST(SqliteCatalogue, AMovedPhotoKeepsItsIdentity) {
+  test::TempDir dir;
+  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(catalogue);
+  ASSERT_TRUE((*catalogue)->put(record("/card/a.jpg")));
+  ASSERT_TRUE((*catalogue)->put(record("/card/b.jpg")));
+  const auto id = (**(*catalogue)->find("/card/a.jpg")).id;
+
+  ChangeSet changes;
+  changes.moved.push_back({"/card/a.jpg", record("/archive/2019/a.jpg")});
+  changes.missing.push_back("/card/b.jpg");
+  ASSERT_TRUE((*catalogue)->apply(changes));
+  EXPECT_FALSE((*catalogue)->find("/card/a.jpg")->has_value());
+  const auto moved = (*catalogue)->find("/archive/2019/a.jpg");
+  ASSERT_TRUE(moved->has_value());
+  EXPECT_EQ((*moved)->id, id);
+  EXPECT_TRUE((**(*catalogue)->find("/card/b.jpg")).missing);
+
+  ChangeSet prune;
+  prune.forgotten.push_back("/card/b.jpg");
+  ASSERT_TRUE((*catalogue)->apply(prune));
+  EXPECT_FALSE((*catalogue)->find("/card/b.jpg")->has_value());
+  EXPECT_EQ((*catalogue)->all()->size(), 1u);
+}
+
+TEST(SqliteCatalogue, AFailedChangeSetChangesNothing) {
+  test::TempDir dir;
+  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(catalogue);
+  ASSERT_TRUE((*catalogue)->put(record("/p/a.jpg")));
+  // Drop the full-text table behind the catalogue's back: the second write of the set fails.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE photos_text", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  ChangeSet changes;
+  changes.missing.push_back("/p/a.jpg");
+  changes.put.push_back(record("/p/b.jpg"));
+  EXPECT_FALSE((*catalogue)->apply(changes));
+  EXPECT_FALSE((**(*catalogue)->find("/p/a.jpg")).missing);
+}
+
+TEST(SqliteCatalogue, ReadersAreNotBlockedByAWriter) {
+  test::TempDir dir;
+  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(catalogue);
+  ASSERT_TRUE((*catalogue)->put(record("/p/a.jpg")));
+  // Another process holds the write lock with uncommitted changes, as an index run does.
+  sqlite3* writer = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &writer), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(writer, "BEGIN IMMEDIATE; DELETE FROM photos;", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  auto reader = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(reader) << reader.error().describe();
+  const auto seen = (*reader)->search(*parse_search_query(""));
+  ASSERT_TRUE(seen) << seen.error().describe();
+  EXPECT_EQ(seen->size(), 1u);  // the last committed state
+  sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(writer);
+}
+
+TEST(SqliteCatalogue, MigratesAVersion1Catalogue) {
+  test::TempDir dir;
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &db), SQLITE_OK);
+  // The schema Vernissage 0.1 wrote, with one photo in it.
+  const char* v1 = R"sql(
+CREATE TABLE photos (
+  id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size_bytes INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL, content_hash TEXT NOT NULL, format TEXT NOT NULL,
+  width INTEGER, height INTEGER, orientation INTEGER,
+  taken_at TEXT, camera_make TEXT, camera_model TEXT, lens TEXT,
+  focal_length_mm REAL, aperture REAL, exposure_time_s REAL, iso INTEGER,
+  gps_lat REAL, gps_lon REAL, gps_alt_m REAL,
+  title TEXT, caption TEXT, keywords TEXT NOT NULL DEFAULT '[]',
+  creator TEXT, copyright TEXT, rating INTEGER,
+  thumbhash TEXT NOT NULL DEFAULT '', decode_problem TEXT NOT NULL DEFAULT '',
+  missing INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX photos_by_content ON photos(content_hash);
+INSERT INTO photos (path, size_bytes, mtime_ns, content_hash, format, caption, keywords)
+  VALUES ('/archive/Москва/IMG_7.jpg', 10, 20, 'h', 'jpeg', 'Ёлка у Кремля', '["winter"]');
+PRAGMA user_version = 1;
+)sql";
+  ASSERT_EQ(sqlite3_exec(db, v1, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+  ASSERT_TRUE(catalogue) << catalogue.error().describe();
+  const auto kept = (*catalogue)->find("/archive/Москва/IMG_7.jpg");
+  ASSERT_TRUE(kept->has_value());
+  EXPECT_EQ((*kept)->metadata.caption, "Ёлка у Кремля");
+  for (const auto* text : {"елка", "img_7", "keyword:winter", "album:москва"}) {
+    const auto found = (*catalogue)->search(*parse_search_query(text));
+    ASSERT_TRUE(found) << text << ": " << found.error().describe();
+    EXPECT_EQ(found->size(), 1u) << text;
+  }
+}
+
 }  // namespace
 }  // namespace vern::catalogue

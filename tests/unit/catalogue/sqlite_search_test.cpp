@@ -1,0 +1,176 @@
+// Searches against a real SQLite catalogue: the query language as a photographer uses it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "catalogue/catalogue.h"
+#include "support/test_support.h"
+
+namespace vern::catalogue {
+namespace {
+
+PhotoRecord photo(const std::string& path) {
+  PhotoRecord r;
+  r.path = path;
+  r.size_bytes = 1000;
+  r.content_hash = path;  // distinct per photo
+  r.format = "jpeg";
+  r.metadata.width = 3000;
+  r.metadata.height = 2000;
+  return r;
+}
+
+class SqliteSearch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = open_sqlite_catalogue(dir_ / "c.db");
+    ASSERT_TRUE(opened) << opened.error().describe();
+    catalogue_ = std::move(*opened);
+
+    auto square = photo("/archive/moscow/2019/IMG_0412.jpg");
+    square.metadata.title = "Performers on Red Square";
+    square.metadata.caption = "Уличные артисты на Красной площади";
+    square.metadata.keywords = {"Moscow", "street performers"};
+    square.metadata.camera_make = "NIKON CORPORATION";
+    square.metadata.camera_model = "NIKON D90";
+    square.metadata.lens = "AF-S Nikkor 35mm f/1.8G";
+    square.metadata.focal_length_mm = 35;
+    square.metadata.iso = 6400;
+    square.metadata.rating = 5;
+    square.metadata.taken_at = "2019-05-09T14:02:11+03:00";
+    square.metadata.creator = "Анна Петрова";
+
+    auto taiga = photo("/archive/siberia/Ёлки в тайге.jpg");
+    taiga.metadata.keywords = {"Siberia", "forest"};
+    taiga.metadata.camera_make = "Canon";
+    taiga.metadata.camera_model = "Canon EOS 5D Mark III";
+    taiga.metadata.focal_length_mm = 24;
+    taiga.metadata.iso = 200;
+    taiga.metadata.rating = 4;
+    taiga.metadata.taken_at = "2021-02-20T09:00:00";
+
+    auto paulo = photo("/archive/brazil/sp.png");
+    paulo.format = "png";
+    paulo.metadata.caption = "Avenida Paulista, São Paulo";
+    paulo.metadata.keywords = {"Brasil"};
+    paulo.metadata.rating = 2;
+    paulo.metadata.iso = 3200;
+    paulo.metadata.taken_at = "2020-11-01T18:30:00";
+
+    auto gone = photo("/archive/moscow/2019/IMG_0413.jpg");
+    gone.metadata.title = "Red Square at night";
+    gone.missing = true;
+
+    for (const auto& r : {square, taiga, paulo, gone}) ASSERT_TRUE(catalogue_->put(r));
+  }
+
+  std::vector<std::string> paths(std::string_view text, SortField sort = SortField::kRelevance,
+                                 bool reverse = false) {
+    auto query = parse_search_query(text);
+    EXPECT_TRUE(query) << query.error().message;
+    if (!query) return {};
+    query->sort = sort;
+    query->reverse = reverse;
+    auto found = catalogue_->search(*query);
+    EXPECT_TRUE(found) << found.error().describe();
+    std::vector<std::string> out;
+    if (found) {
+      for (const auto& r : *found) out.push_back(r.path.substr(r.path.rfind('/') + 1));
+    }
+    return out;
+  }
+
+  test::TempDir dir_;
+  std::unique_ptr<Catalogue> catalogue_;
+};
+
+using Names = std::vector<std::string>;
+
+TEST_F(SqliteSearch, FreeTextMatchesWordPrefixesInEveryTextField) {
+  EXPECT_EQ(paths("perform"), Names{"IMG_0412.jpg"});          // title and keyword
+  EXPECT_EQ(paths("red square"), Names{"IMG_0412.jpg"});       // missing photo left out
+  EXPECT_EQ(paths("img_0412"), Names{"IMG_0412.jpg"});         // file name
+  EXPECT_EQ(paths("петрова"), Names{"IMG_0412.jpg"});          // creator, Cyrillic case
+  EXPECT_EQ(paths("красной площади"), Names{"IMG_0412.jpg"});  // caption
+  EXPECT_EQ(paths("\"Red Square\" night"), Names{});           // every part must match
+  EXPECT_EQ(paths("forest"), Names{"Ёлки в тайге.jpg"});
+}
+
+TEST_F(SqliteSearch, IgnoresDiacriticsIncludingTheRussianYo) {
+  EXPECT_EQ(paths("sao paulo"), Names{"sp.png"});
+  EXPECT_EQ(paths("São"), Names{"sp.png"});
+  EXPECT_EQ(paths("елки"), Names{"Ёлки в тайге.jpg"});
+  EXPECT_EQ(paths("ЁЛКИ"), Names{"Ёлки в тайге.jpg"});
+}
+
+TEST_F(SqliteSearch, FiltersByCameraLensAndExposure) {
+  EXPECT_EQ(paths("camera:nikon"), Names{"IMG_0412.jpg"});
+  EXPECT_EQ(paths("camera:\"eos 5d\""), Names{"Ёлки в тайге.jpg"});
+  EXPECT_EQ(paths("lens:35mm"), Names{"IMG_0412.jpg"});
+  EXPECT_EQ(paths("focal:35"), Names{"IMG_0412.jpg"});
+  EXPECT_EQ(paths("iso:>3200"), Names{"IMG_0412.jpg"});
+  EXPECT_EQ(paths("iso:>=3200", SortField::kIso), (Names{"sp.png", "IMG_0412.jpg"}));
+  EXPECT_EQ(paths("rating:>=4", SortField::kRating), (Names{"IMG_0412.jpg", "Ёлки в тайге.jpg"}));
+  EXPECT_EQ(paths("format:png"), Names{"sp.png"});
+}
+
+TEST_F(SqliteSearch, FiltersByDatesKeywordsAndAlbums) {
+  EXPECT_EQ(paths("taken:2019"), Names{"IMG_0412.jpg"});
+  EXPECT_EQ(paths("taken:2019-05..2020-11"), (Names{"IMG_0412.jpg", "sp.png"}));
+  EXPECT_EQ(paths("taken:2020-11-02.."), Names{"Ёлки в тайге.jpg"});
+  EXPECT_EQ(paths("keyword:siberia rating:>=4"), Names{"Ёлки в тайге.jpg"});
+  EXPECT_EQ(paths("keyword:moscow"), Names{"IMG_0412.jpg"});
+  EXPECT_EQ(paths("keyword:paulista"), Names{});  // a caption word is not a keyword
+  EXPECT_EQ(paths("album:siberia"), Names{"Ёлки в тайге.jpg"});
+  EXPECT_EQ(paths("album:2019 performers"), Names{"IMG_0412.jpg"});
+}
+
+TEST_F(SqliteSearch, MissingPhotosOnlyWhenAskedFor) {
+  EXPECT_EQ(paths("missing:yes"), Names{"IMG_0413.jpg"});
+  EXPECT_EQ(paths("red missing:any", SortField::kPath), (Names{"IMG_0412.jpg", "IMG_0413.jpg"}));
+}
+
+TEST_F(SqliteSearch, SortsAndLimits) {
+  EXPECT_EQ(paths(""), (Names{"IMG_0412.jpg", "sp.png", "Ёлки в тайге.jpg"}));  // by date
+  EXPECT_EQ(paths("", SortField::kTaken, true),
+            (Names{"Ёлки в тайге.jpg", "sp.png", "IMG_0412.jpg"}));
+  EXPECT_EQ(paths("", SortField::kRating), (Names{"IMG_0412.jpg", "Ёлки в тайге.jpg", "sp.png"}));
+  auto query = *parse_search_query("");
+  query.limit = 1;
+  EXPECT_EQ(catalogue_->search(query)->size(), 1u);
+}
+
+TEST_F(SqliteSearch, CanBeLimitedToFolders) {
+  auto query = *parse_search_query("");
+  query.under = {"/archive/moscow"};
+  const auto found = catalogue_->search(query);
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].path, "/archive/moscow/2019/IMG_0412.jpg");
+  query.under = {"/archive/mos"};  // a folder, not a prefix of a name
+  EXPECT_TRUE(catalogue_->search(query)->empty());
+}
+
+TEST_F(SqliteSearch, QuerySyntaxInTheTextIsOnlyText) {
+  // FTS5 operators and quotes typed by the user must neither fail nor change the meaning.
+  EXPECT_EQ(paths("red OR NOT* square"), Names{});
+  EXPECT_EQ(paths("\"red\"\"square\""), Names{});
+  EXPECT_EQ(paths("camera:%"), Names{});
+  EXPECT_EQ(paths("- *"), (Names{"IMG_0412.jpg", "sp.png", "Ёлки в тайге.jpg"}));
+}
+
+TEST_F(SqliteSearch, TextIndexFollowsUpdatesAndDeletes) {
+  auto changed = *catalogue_->find("/archive/brazil/sp.png");
+  ASSERT_TRUE(changed);
+  changed->metadata.caption = "Copacabana";
+  ASSERT_TRUE(catalogue_->put(*changed));
+  EXPECT_EQ(paths("paulista"), Names{});
+  EXPECT_EQ(paths("copacabana"), Names{"sp.png"});
+  ChangeSet forget;
+  forget.forgotten = {"/archive/brazil/sp.png"};
+  ASSERT_TRUE(catalogue_->apply(forget));
+  EXPECT_EQ(paths("copacabana"), Names{});
+}
+
+}  // namespace
+}  // namespace vern::catalogue
