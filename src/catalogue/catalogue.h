@@ -66,8 +66,11 @@ inline constexpr int kSchemaVersion = 2;
 // Opens (creating when absent) the SQLite catalogue at `file`: WAL mode, so readers never wait
 // for a writer. Fails with a message naming the file when it is not a catalogue, is corrupt, or
 // comes from a newer version; it is never silently recreated.
+// With kExisting, a missing file is an error (commands that only read, like search, must not
+// leave an empty catalogue behind a typo).
+enum class OpenMode { kCreateIfAbsent, kExisting };
 [[nodiscard]] Result<std::unique_ptr<Catalogue>> open_sqlite_catalogue(
-    const std::filesystem::path& file);
+    const std::filesystem::path& file, OpenMode mode = OpenMode::kCreateIfAbsent);
 
 // True when a file of this size and mtime is still the one `record` describes: the record
 // vouches for it and the file need not be read.

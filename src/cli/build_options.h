@@ -16,6 +16,8 @@ struct BuildOptions {
   std::filesystem::path output;
   std::optional<std::filesystem::path> theme;
   std::filesystem::path catalogue;  // SQLite catalogue of photo facts
+  std::optional<std::filesystem::path> catalogue_setting;  // [catalogue] path of vernissage.toml
+  std::string select;  // a search query: publish only the photos it matches
   site::SiteSettings site;
   imaging::ImagingSettings imaging;
   bool include_originals = false;

@@ -39,6 +39,8 @@ class ConfigReader {
         if (auto r = read_images(*node.as_table()); !r) return r;
       } else if (name == "privacy") {
         if (auto r = read_privacy(*node.as_table()); !r) return r;
+      } else if (name == "catalogue") {
+        if (auto r = read_catalogue(*node.as_table()); !r) return r;
       } else {
         return unknown(name);
       }
@@ -128,6 +130,18 @@ class ConfigReader {
       const auto value = node.value<bool>();
       if (!value) return wrong_type(name, "true or false");
       *target = *value;
+    }
+    return {};
+  }
+
+  Result<void> read_catalogue(const toml::table& table) {
+    for (const auto& [key, node] : table) {
+      const std::string name = "catalogue." + std::string(key.str());
+      if (name != "catalogue.path") return unknown(name);
+      const auto value = node.value<std::string>();
+      if (!value || value->empty()) return wrong_type(name, "a file path");
+      // Relative to the settings file, so the setting means the same from any working folder.
+      options_.catalogue_setting = std::filesystem::path(file_).parent_path() / *value;
     }
     return {};
   }

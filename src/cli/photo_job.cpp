@@ -3,11 +3,10 @@
 #include <system_error>
 
 #include "core/atomic_write.h"
+#include "archive/photo_facts.h"
 #include "core/content_hash.h"
 #include "core/file_bytes.h"
-#include "imaging/image_header.h"
 #include "imaging/renderer.h"
-#include "metadata/metadata_reader.h"
 #include "metadata/private_fields.h"
 
 namespace vern::cli {
@@ -46,34 +45,6 @@ bool file_exists(const std::filesystem::path& path) {
   return std::filesystem::exists(path, ec);
 }
 
-// Reads everything the catalogue records about a photo from its bytes.
-Result<catalogue::PhotoRecord> read_record(std::span<const unsigned char> bytes,
-                                           const scan::SourceFile& source,
-                                           const BuildOptions& options,
-                                           std::vector<std::string>& warnings) {
-  const std::string& relative_path = source.relative_path;
-  catalogue::PhotoRecord record;
-  record.content_hash = content_hash(bytes);
-  auto header = imaging::read_header(bytes, relative_path, options.imaging.max_pixels);
-  if (!header) return tl::unexpected(header.error());
-  if (auto metadata = metadata::read_metadata(bytes, relative_path)) {
-    record.metadata = std::move(*metadata);
-  } else {
-    warnings.push_back(metadata.error().message);
-  }
-  for (const auto& warning : record.metadata.warnings) warnings.push_back(warning);
-  record.metadata.warnings.clear();
-  // The decoder's header is authoritative for the size; metadata may describe a thumbnail.
-  record.metadata.width = header->width;
-  record.metadata.height = header->height;
-  record.metadata.orientation = header->orientation;
-  record.format = std::string(format_name(source.format));
-  record.path = catalogue_key(source.absolute_path);
-  record.size_bytes = source.size_bytes;
-  record.mtime_ns = source.mtime_ns;
-  return record;
-}
-
 }  // namespace
 
 Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
@@ -103,11 +74,13 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
 
   const bool was_known = known.has_value();
   catalogue::PhotoRecord record;
+  std::optional<std::string> moved_from;
   if (was_known) {
     record = std::move(*known);
   } else {
     if (auto r = read_bytes(); !r) return tl::unexpected(r.error());
-    auto fresh = read_record(bytes, file, options, photo.warnings);
+    auto fresh = archive::read_photo_facts(bytes, file, {.max_pixels = options.imaging.max_pixels},
+                                           photo.warnings);
     if (!fresh) return tl::unexpected(fresh.error());
     record = std::move(*fresh);
     // The same photo under another path (moved, renamed, copied) keeps what its pixels told us.
@@ -116,6 +89,9 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
     if (*twin) {
       record.thumbhash = (*twin)->thumbhash;
       record.decode_problem = (*twin)->decode_problem;
+      record.perceptual_hash = (*twin)->perceptual_hash;
+      // When the twin's file is gone, this is the same photo moved: it keeps its identity.
+      if (recorded == nullptr && !file_exists((*twin)->path)) moved_from = (*twin)->path;
     }
   }
   photo.content_hash = record.content_hash;
@@ -171,7 +147,11 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
       }
     }
   }
-  if (!was_known || needs_decode) {
+  if (moved_from) {
+    catalogue::ChangeSet move;
+    move.moved.push_back({*moved_from, record});
+    if (auto r = catalogue.apply(move); !r) return tl::unexpected(r.error());
+  } else if (!was_known || needs_decode) {
     if (auto r = catalogue.put(record); !r) return tl::unexpected(r.error());
   }
   photo.thumbhash = record.thumbhash;

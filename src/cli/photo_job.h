@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/photo_facts.h"
 #include "catalogue/catalogue.h"
 #include "cli/build_options.h"
 #include "core/derivative.h"
@@ -45,10 +46,7 @@ struct PublishedPhoto {
 // With options.dry_run nothing is written (no image, no catalogue entry); the outcome says what
 // would have been.
 // Fails when the photo cannot be published at all; the error names the file and the reason.
-// The path under which the catalogue records a photo: absolute and normalised.
-inline std::string catalogue_key(const std::filesystem::path& path) {
-  return std::filesystem::absolute(path).lexically_normal().string();
-}
+using archive::catalogue_key;
 
 // `recorded` is the catalogue's record for this path, if any (looked up by the caller, which
 // loads the catalogue once for the whole build).

@@ -328,6 +328,12 @@ void read_dimensions(const Exiv2::Image& image, PhotoMetadata& m) {
 
 Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
                                     const std::string& path) {
+  return read_metadata(file_bytes, path, nullptr);
+}
+
+Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
+                                    const std::string& path,
+                                    std::vector<unsigned char>* exif_thumbnail) {
   PhotoMetadata m;
   std::unique_ptr<Exiv2::Image> image;
   try {
@@ -364,6 +370,15 @@ Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
   step("description", [&] { read_description(sources, m); });
   step("keywords", [&] { read_keywords(sources, m); });
   step("dimensions", [&] { read_dimensions(*image, m); });
+  if (exif_thumbnail != nullptr) {
+    step("EXIF thumbnail", [&] {
+      const Exiv2::ExifThumbC thumbnail(image->exifData());
+      const Exiv2::DataBuf data = thumbnail.copy();
+      if (data.pData_ != nullptr && data.size_ > 0) {
+        exif_thumbnail->assign(data.pData_, data.pData_ + data.size_);
+      }
+    });
+  }
   return m;
 }
 

@@ -2,6 +2,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/photo_metadata.h"
 #include "core/result.h"
@@ -18,5 +19,12 @@ namespace vern::metadata {
 // skipped and described in PhotoMetadata::warnings.
 [[nodiscard]] Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
                                                   const std::string& path);
+
+// The same, also handing back the EXIF thumbnail (IFD1) the camera embedded, when there is one:
+// a few kilobytes that the archive hashes instead of decoding megapixels (see
+// imaging/perceptual_hash.h). Left empty when the file has none.
+[[nodiscard]] Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
+                                                  const std::string& path,
+                                                  std::vector<unsigned char>* exif_thumbnail);
 
 }  // namespace vern::metadata

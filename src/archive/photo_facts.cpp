@@ -1,0 +1,52 @@
+#include "archive/photo_facts.h"
+
+#include "core/content_hash.h"
+#include "imaging/image_header.h"
+#include "imaging/perceptual_hash.h"
+#include "metadata/metadata_reader.h"
+
+namespace vern::archive {
+
+std::string catalogue_key(const std::filesystem::path& path) {
+  return std::filesystem::absolute(path).lexically_normal().string();
+}
+
+Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> bytes,
+                                                const scan::SourceFile& source,
+                                                const FactOptions& options,
+                                                std::vector<std::string>& warnings) {
+  const std::string& relative_path = source.relative_path;
+  catalogue::PhotoRecord record;
+  record.content_hash = content_hash(bytes);
+  auto header = imaging::read_header(bytes, relative_path, options.max_pixels);
+  if (!header) return tl::unexpected(header.error());
+  std::vector<unsigned char> exif_thumbnail;
+  if (auto metadata = metadata::read_metadata(bytes, relative_path,
+                                              options.perceptual_hash ? &exif_thumbnail : nullptr)) {
+    record.metadata = std::move(*metadata);
+  } else {
+    warnings.push_back(metadata.error().message);
+  }
+  for (const auto& warning : record.metadata.warnings) warnings.push_back(warning);
+  record.metadata.warnings.clear();
+  // The decoder's header is authoritative for the size; metadata may describe a thumbnail.
+  record.metadata.width = header->width;
+  record.metadata.height = header->height;
+  record.metadata.orientation = header->orientation;
+  if (options.perceptual_hash) {
+    if (auto hash = imaging::perceptual_hash(bytes, exif_thumbnail, *header, relative_path)) {
+      record.perceptual_hash = hash->bits;
+    } else {
+      // Recorded all the same, so that the same file is not tried again until it changes.
+      warnings.push_back(hash.error().message);
+      record.decode_problem = hash.error().message;
+    }
+  }
+  record.format = std::string(format_name(source.format));
+  record.path = catalogue_key(source.absolute_path);
+  record.size_bytes = source.size_bytes;
+  record.mtime_ns = source.mtime_ns;
+  return record;
+}
+
+}  // namespace vern::archive

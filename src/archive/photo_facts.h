@@ -1,0 +1,30 @@
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "catalogue/photo_record.h"
+#include "core/result.h"
+#include "scan/source_tree.h"
+
+namespace vern::archive {
+
+// The path under which the catalogue records a photo: absolute and normalised.
+std::string catalogue_key(const std::filesystem::path& path);
+
+struct FactOptions {
+  long long max_pixels = 0;     // larger photos are refused from their header
+  bool perceptual_hash = false; // also hash the picture for duplicates (see perceptual_hash.h)
+};
+
+// Everything the catalogue records about a photo, from its bytes read once: content hash,
+// header (size as displayed, orientation), metadata, and on request the perceptual hash. Problems
+// that leave the record usable (a malformed field, an undecodable picture for the hash) are added
+// to `warnings`. Fails when the file is not an image this build can read, naming the reason.
+[[nodiscard]] Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> bytes,
+                                                              const scan::SourceFile& source,
+                                                              const FactOptions& options,
+                                                              std::vector<std::string>& warnings);
+
+}  // namespace vern::archive

@@ -1,0 +1,65 @@
+#include "cli/catalogue_location.h"
+
+#include <cstdlib>
+#include <toml++/toml.h>
+
+#include "catalogue/catalogue.h"
+
+namespace vern::cli {
+namespace {
+
+// The [catalogue] path of the user's settings, if set. Other tables are left to the commands
+// that own them; an unknown key under [catalogue] is an error, as in vernissage.toml.
+Result<std::optional<std::filesystem::path>> path_in_user_settings() {
+  const auto file = user_settings_file();
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::nullopt;
+  toml::table root;
+  try {
+    root = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    return fail(ErrorCode::kInvalidInput,
+                "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()),
+                file.string());
+  }
+  const auto* table = root["catalogue"].as_table();
+  if (table == nullptr) return std::nullopt;
+  for (const auto& [key, node] : *table) {
+    if (key.str() != "path") {
+      return fail(ErrorCode::kInvalidInput,
+                  "unknown setting \"catalogue." + std::string(key.str()) + "\"", file.string());
+    }
+    const auto value = node.value<std::string>();
+    if (!value || value->empty()) {
+      return fail(ErrorCode::kInvalidInput, "setting \"catalogue.path\" must be a file path",
+                  file.string());
+    }
+    return file.parent_path() / *value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::filesystem::path user_settings_file() {
+  if (const char* config = std::getenv("XDG_CONFIG_HOME"); config && *config) {
+    return std::filesystem::path(config) / "vernissage" / "config.toml";
+  }
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home && *home ? home : ".") / ".config/vernissage/config.toml";
+}
+
+Result<std::filesystem::path> catalogue_location(
+    const std::string& flag, const std::optional<std::filesystem::path>& from_settings) {
+  if (!flag.empty()) return std::filesystem::path(flag);
+  if (const char* explicit_path = std::getenv("VERNISSAGE_CATALOGUE"); explicit_path && *explicit_path) {
+    return std::filesystem::path(explicit_path);
+  }
+  if (from_settings) return *from_settings;
+  auto from_user = path_in_user_settings();
+  if (!from_user) return tl::unexpected(from_user.error());
+  if (*from_user) return **from_user;
+  return catalogue::default_catalogue_path();
+}
+
+}  // namespace vern::cli

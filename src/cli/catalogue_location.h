@@ -1,0 +1,22 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+
+namespace vern::cli {
+
+// Where the catalogue is, first answer wins: the --catalogue flag; $VERNISSAGE_CATALOGUE;
+// `path` under [catalogue] in the photo folder's vernissage.toml (`from_settings`, build only);
+// the same in the user's settings ($XDG_CONFIG_HOME/vernissage/config.toml, else
+// ~/.config/vernissage/config.toml); else the XDG data folder
+// (~/.local/share/vernissage/catalogue.db). Fails when the user's settings file is malformed.
+[[nodiscard]] Result<std::filesystem::path> catalogue_location(
+    const std::string& flag, const std::optional<std::filesystem::path>& from_settings = {});
+
+// The user's settings file, whether or not it exists.
+std::filesystem::path user_settings_file();
+
+}  // namespace vern::cli
