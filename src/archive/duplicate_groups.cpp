@@ -13,7 +13,9 @@ namespace {
 
 class DisjointSets {
  public:
-  explicit DisjointSets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  explicit DisjointSets(std::size_t n) : parent_(n) {
+    std::iota(parent_.begin(), parent_.end(), 0);
+  }
   std::size_t find(std::size_t i) {
     while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
     return i;
@@ -45,7 +47,9 @@ void link_similar(const std::vector<std::pair<std::size_t, std::uint64_t>>& hash
   const int radius = threshold / 4;
   const auto masks = masks_within(radius);
   for (int part = 0; part < 4; ++part) {
-    const auto key = [part](std::uint64_t h) { return static_cast<std::uint16_t>(h >> (16 * part)); };
+    const auto key = [part](std::uint64_t h) {
+      return static_cast<std::uint16_t>(h >> (16 * part));
+    };
     // Bucketed by this part of the hash: offsets into `order`, as in a CSR matrix.
     std::vector<std::uint32_t> offsets(0x10001, 0);
     for (const auto& [index, hash] : hashes) ++offsets[key(hash) + 1];
@@ -85,7 +89,8 @@ DuplicateGroup make_group(std::vector<const catalogue::PhotoRecord*> photos) {
   const auto better = [](const DuplicateMember& a, const DuplicateMember& b) {
     if (pixels(*a.photo) != pixels(*b.photo)) return pixels(*a.photo) > pixels(*b.photo);
     if (a.metadata_fields != b.metadata_fields) return a.metadata_fields > b.metadata_fields;
-    if (a.photo->size_bytes != b.photo->size_bytes) return a.photo->size_bytes > b.photo->size_bytes;
+    if (a.photo->size_bytes != b.photo->size_bytes)
+      return a.photo->size_bytes > b.photo->size_bytes;
     return a.photo->path < b.photo->path;
   };
   std::sort(group.members.begin(), group.members.end(), better);
@@ -104,9 +109,10 @@ DuplicateGroup make_group(std::vector<const catalogue::PhotoRecord*> photos) {
   for (auto& m : group.members) {
     m.same_content_as_best = m.photo->content_hash == best.photo->content_hash;
     group.exact = group.exact && m.same_content_as_best;
-    m.distance = m.same_content_as_best || !m.photo->perceptual_hash || !best.photo->perceptual_hash
-                     ? 0
-                     : imaging::hamming_distance(*m.photo->perceptual_hash, *best.photo->perceptual_hash);
+    m.distance =
+        m.same_content_as_best || !m.photo->perceptual_hash || !best.photo->perceptual_hash
+            ? 0
+            : imaging::hamming_distance(*m.photo->perceptual_hash, *best.photo->perceptual_hash);
   }
   std::stable_sort(group.members.begin() + 1, group.members.end(),
                    [](const DuplicateMember& a, const DuplicateMember& b) {
@@ -125,8 +131,8 @@ int metadata_field_count(const catalogue::PhotoRecord& photo) {
        {m.taken_at.has_value(), m.camera_make.has_value(), m.camera_model.has_value(),
         m.lens.has_value(), m.focal_length_mm.has_value(), m.aperture.has_value(),
         m.exposure_time_s.has_value(), m.iso.has_value(), m.gps.has_value(), m.title.has_value(),
-        m.caption.has_value(), !m.keywords.empty(), m.creator.has_value(),
-        m.copyright.has_value(), m.rating.has_value()}) {
+        m.caption.has_value(), !m.keywords.empty(), m.creator.has_value(), m.copyright.has_value(),
+        m.rating.has_value()}) {
     count += present;
   }
   return count;

@@ -22,7 +22,7 @@ struct DuplicateMember {
 };
 
 struct DuplicateGroup {
-  bool exact = false;  // every member has the same content
+  bool exact = false;                    // every member has the same content
   std::vector<DuplicateMember> members;  // the best copy first, then by distance and path
   std::string why;  // why the first is the best: "largest (4288×2848)", "most metadata (14 fields)"
 };
@@ -34,6 +34,9 @@ struct DuplicateGroup {
 // every pair). Thresholds above kMaxSimilarityThreshold are not useful and cost much more.
 [[nodiscard]] std::vector<DuplicateGroup> find_duplicates(
     const std::vector<catalogue::PhotoRecord>& photos, int threshold = kDefaultSimilarityThreshold);
+// The groups point into `photos`, which must outlive them: a temporary would not.
+std::vector<DuplicateGroup> find_duplicates(std::vector<catalogue::PhotoRecord>&& photos,
+                                            int threshold = kDefaultSimilarityThreshold) = delete;
 
 // The number of facts a record carries (camera, date, caption, keywords, ...): the tie-breaker
 // that keeps the original over a copy stripped of its metadata.

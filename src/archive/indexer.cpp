@@ -84,7 +84,8 @@ class IndexRun {
     if (auto r = catalogue_.apply(found_again); !r) return tl::unexpected(r.error());
 
     for (std::size_t start = 0; start < to_read.size(); start += kBatch) {
-      const auto batch = std::span(to_read).subspan(start, std::min(kBatch, to_read.size() - start));
+      const auto batch =
+          std::span(to_read).subspan(start, std::min(kBatch, to_read.size() - start));
       if (auto r = record_batch(batch); !r) return tl::unexpected(r.error());
     }
     if (auto r = settle_the_unseen(); !r) return tl::unexpected(r.error());
@@ -218,7 +219,7 @@ class IndexRun {
   std::vector<std::string> roots_;
   std::unordered_map<std::string, PhotoRecord> known_;
   std::unordered_multimap<std::string, std::string> by_content_;  // content hash → path
-  std::vector<scan::ScanResult> scans_;                            // own the files listed
+  std::vector<scan::ScanResult> scans_;                           // own the files listed
   std::vector<const scan::SourceFile*> files_;
   std::unordered_set<std::string> seen_;     // paths found by this run's scan
   std::unordered_set<std::string> claimed_;  // old paths of photos found moved

@@ -11,9 +11,9 @@ namespace vern::archive {
 
 struct IndexOptions {
   std::vector<std::filesystem::path> roots;  // folders to index
-  bool prune = false;       // forget photos no longer found, instead of marking them missing
-  int jobs = 0;             // workers reading photos; 0: one more than there are cores
-  long long max_pixels = 0; // larger photos are refused from their header
+  bool prune = false;        // forget photos no longer found, instead of marking them missing
+  int jobs = 0;              // workers reading photos; 0: one more than there are cores
+  long long max_pixels = 0;  // larger photos are refused from their header
   // Folders never descended into (a site being built inside the photo folder).
   std::vector<std::filesystem::path> excluded;
   // Called once with the number of photos found, before any is read, then once per photo

@@ -21,8 +21,8 @@ Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> b
   auto header = imaging::read_header(bytes, relative_path, options.max_pixels);
   if (!header) return tl::unexpected(header.error());
   std::vector<unsigned char> exif_thumbnail;
-  if (auto metadata = metadata::read_metadata(bytes, relative_path,
-                                              options.perceptual_hash ? &exif_thumbnail : nullptr)) {
+  if (auto metadata = metadata::read_metadata(
+          bytes, relative_path, options.perceptual_hash ? &exif_thumbnail : nullptr)) {
     record.metadata = std::move(*metadata);
   } else {
     warnings.push_back(metadata.error().message);

@@ -14,8 +14,8 @@ namespace vern::archive {
 std::string catalogue_key(const std::filesystem::path& path);
 
 struct FactOptions {
-  long long max_pixels = 0;     // larger photos are refused from their header
-  bool perceptual_hash = false; // also hash the picture for duplicates (see perceptual_hash.h)
+  long long max_pixels = 0;      // larger photos are refused from their header
+  bool perceptual_hash = false;  // also hash the picture for duplicates (see perceptual_hash.h)
 };
 
 // Everything the catalogue records about a photo, from its bytes read once: content hash,

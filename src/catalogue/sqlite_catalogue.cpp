@@ -344,7 +344,8 @@ Result<std::unique_ptr<Catalogue>> open_sqlite_catalogue(const std::filesystem::
                                                          OpenMode mode) {
   std::error_code ec;
   if (mode == OpenMode::kExisting && file != ":memory:" && !std::filesystem::exists(file, ec)) {
-    return fail(ErrorCode::kIo, "no catalogue here; run `vernissage index PHOTOS` first", file.string());
+    return fail(ErrorCode::kIo, "no catalogue here; run `vernissage index PHOTOS` first",
+                file.string());
   }
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   sqlite3* raw = nullptr;

@@ -1,9 +1,10 @@
 #include "cli/album_settings.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace vern::cli {
 namespace {
@@ -41,9 +42,10 @@ Result<site::AlbumSettings> parse_album_settings(std::string_view text, const st
   try {
     table = toml::parse(text, file);
   } catch (const toml::parse_error& e) {
-    return fail(ErrorCode::kInvalidInput,
-                "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()),
-                file);
+    return fail(
+        ErrorCode::kInvalidInput,
+        "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()),
+        file);
   }
   const auto wrong = [&](const std::string& key, const std::string& expected) {
     return fail(ErrorCode::kInvalidInput, "setting \"" + key + "\" must be " + expected, file);
@@ -60,9 +62,8 @@ Result<site::AlbumSettings> parse_album_settings(std::string_view text, const st
       } else if (name == "cover") {
         // Only a photo of this very folder: a path could point anywhere on the disk.
         const bool is_photo_here =
-            std::any_of(folder.photos.begin(), folder.photos.end(), [&](const auto& p) {
-              return p.absolute_path.filename() == *value;
-            });
+            std::any_of(folder.photos.begin(), folder.photos.end(),
+                        [&](const auto& p) { return p.absolute_path.filename() == *value; });
         if (value->find('/') != std::string::npos || value->find('\\') != std::string::npos ||
             !is_photo_here) {
           return wrong("cover", "the file name of a photo in this folder (got \"" + *value + "\")");

@@ -20,8 +20,8 @@ inline constexpr const char* kAlbumFileName = "album.toml";
 //   sort = "taken" | "taken-desc" | "name"
 //   hidden = true          built, but not listed on the parent page, in the feed or sitemap
 // Errors name the file and the key; the caller keeps the defaults then.
-[[nodiscard]] Result<site::AlbumSettings> read_album_settings(const std::filesystem::path& folder_path,
-                                                              const scan::Folder& folder);
+[[nodiscard]] Result<site::AlbumSettings> read_album_settings(
+    const std::filesystem::path& folder_path, const scan::Folder& folder);
 
 // The same, for album.toml text already in memory; `file` names it in errors.
 [[nodiscard]] Result<site::AlbumSettings> parse_album_settings(std::string_view text,

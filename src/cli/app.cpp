@@ -5,12 +5,12 @@
 #include <iostream>
 #include <sstream>
 
-#include "catalogue/catalogue.h"
 #include "archive/duplicate_groups.h"
+#include "catalogue/catalogue.h"
 #include "cli/archive_commands.h"
 #include "cli/audit_command.h"
-#include "cli/catalogue_location.h"
 #include "cli/build_command.h"
+#include "cli/catalogue_location.h"
 #include "cli/config_file.h"
 #include "cli/exit_codes.h"
 #include "cli/info_command.h"
@@ -90,8 +90,9 @@ Result<BuildOptions> merge(const BuildFlags& flags) {
       int size = 0;
       const auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), size);
       if (ec != std::errc() || end != item.data() + item.size() || size < 16 || size > 16384) {
-        return fail(ErrorCode::kInvalidInput,
-                    "--sizes takes pixel sizes from 16 to 16384, e.g. 480,960 (got \"" + item + "\")");
+        return fail(
+            ErrorCode::kInvalidInput,
+            "--sizes takes pixel sizes from 16 to 16384, e.g. 480,960 (got \"" + item + "\")");
       }
       options.imaging.long_edges.push_back(size);
     }
@@ -147,14 +148,17 @@ void add_build_command(CLI::App& app, BuildFlags& flags) {
   build->add_option("--formats", flags.formats, "Encodings to write (default: avif,webp,jpeg)");
   build->add_option("--quality", flags.quality, "JPEG quality (default: 82)")
       ->check(CLI::Range(1, 100));
-  build->add_option("--sharpen", flags.sharpen, "Output sharpening: 0 none, 0.5 mild (default), 1 strong")
+  build
+      ->add_option("--sharpen", flags.sharpen,
+                   "Output sharpening: 0 none, 0.5 mild (default), 1 strong")
       ->check(CLI::Range(0.0, 2.0));
-  build->add_option("--max-megapixels", flags.max_megapixels,
-                    "Refuse images larger than this before decoding (default: 200)")
+  build
+      ->add_option("--max-megapixels", flags.max_megapixels,
+                   "Refuse images larger than this before decoding (default: 200)")
       ->check(CLI::Range(1LL, 100000LL));
-  build->add_option("--theme", flags.theme, "Folder whose templates/ and assets/ override the theme");
-  build->add_option("--catalogue", flags.catalogue,
-                    kCatalogueHelp);
+  build->add_option("--theme", flags.theme,
+                    "Folder whose templates/ and assets/ override the theme");
+  build->add_option("--catalogue", flags.catalogue, kCatalogueHelp);
   build->add_option("--select", flags.select,
                     "Publish only the photos this search matches, e.g. 'keyword:paris rating:>=4' "
                     "(see `vernissage search --help`)");
@@ -175,8 +179,7 @@ void add_build_command(CLI::App& app, BuildFlags& flags) {
 }  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app("Vernissage: from a photographer's archive to an exhibition website.",
-               "vernissage");
+  CLI::App app("Vernissage: from a photographer's archive to an exhibition website.", "vernissage");
   app.footer(kExitCodeHelp);
   app.require_subcommand(1);
   // A flag given twice takes its last value, as scripts that append options expect.
@@ -196,7 +199,8 @@ int run(int argc, char** argv) {
   std::string audit_site;
   auto* audit = app.add_subcommand(
       "audit", "List files of a built site that carry location, serial numbers or camera EXIF.");
-  audit->footer("Exit codes: 0 nothing found; 1 something found (listed on stdout); 2 usage error.");
+  audit->footer(
+      "Exit codes: 0 nothing found; 1 something found (listed on stdout); 2 usage error.");
   audit->add_option("SITE", audit_site, "A folder written by vernissage build")->required();
 
   IndexCommand index_command;
@@ -216,8 +220,9 @@ int run(int argc, char** argv) {
                   "Forget photos no longer found under the folders (default: mark them missing)");
   index->add_option("-j,--jobs", index_command.jobs, "Photos read in parallel (default: cores + 1)")
       ->check(CLI::Range(1, 1024));
-  index->add_option("--max-megapixels", index_max_megapixels,
-                    "Refuse images larger than this before decoding (default: 200)")
+  index
+      ->add_option("--max-megapixels", index_max_megapixels,
+                   "Refuse images larger than this before decoding (default: 200)")
       ->check(CLI::Range(1LL, 100000LL));
   index->add_flag("-q,--quiet", index_quiet, "Print only warnings and errors");
 
@@ -232,7 +237,9 @@ int run(int argc, char** argv) {
                  "Exit codes: 0 photos found; 1 none matched; 2 bad query or catalogue.");
   search->add_option("QUERY", search_words, "Words and filters (empty: every photo)");
   search->add_option("--catalogue", search_catalogue, kCatalogueHelp);
-  search->add_flag("--json", search_json, "A JSON array, an object per photo (the info schema + id, size_bytes, content_hash, missing)");
+  search->add_flag("--json", search_json,
+                   "A JSON array, an object per photo (the info schema + id, size_bytes, "
+                   "content_hash, missing)");
   search->add_flag("--paths", search_paths, "One path a line, for piping into other tools");
   search->add_option("-n,--limit", search_command.limit, "At most this many photos")
       ->check(CLI::Range(1, 100'000'000));
@@ -253,9 +260,10 @@ int run(int argc, char** argv) {
       "comes first.\nExit codes: 0 duplicates found; 1 none; 2 error.");
   duplicates->add_option("--catalogue", duplicates_catalogue, kCatalogueHelp);
   duplicates->add_flag("--json", duplicates_command.json, "JSON: {threshold, groups: [...]}");
-  duplicates->add_option("--threshold", duplicates_command.threshold,
-                         "Most differing hash bits for a near-duplicate (default: 12; 0: same "
-                         "picture only)")
+  duplicates
+      ->add_option("--threshold", duplicates_command.threshold,
+                   "Most differing hash bits for a near-duplicate (default: 12; 0: same "
+                   "picture only)")
       ->check(CLI::Range(0, archive::kMaxSimilarityThreshold));
   duplicates->add_option("--under", duplicates_command.under,
                          "Only groups with a photo under this folder (did I import this card?)");

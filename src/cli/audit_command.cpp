@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 
 bool has_extension(const fs::path& path, const std::set<std::string>& extensions) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return extensions.contains(ext);
 }
 
@@ -29,8 +30,10 @@ std::vector<std::string> text_findings(const fs::path& file) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   static const std::vector<std::pair<std::regex, std::string>> kPatterns = {
       {std::regex(R"(GPS(Latitude|Longitude|Position|Altitude))", std::regex::icase), "GPS field"},
-      {std::regex(R"re(name="(geo\.position|ICBM|geo\.placename)")re", std::regex::icase), "geotag meta tag"},
-      {std::regex(R"re("(gps_lat|gps_lon|latitude|longitude)"\s*:\s*-?[0-9])re"), "coordinates in JSON"},
+      {std::regex(R"re(name="(geo\.position|ICBM|geo\.placename)")re", std::regex::icase),
+       "geotag meta tag"},
+      {std::regex(R"re("(gps_lat|gps_lon|latitude|longitude)"\s*:\s*-?[0-9])re"),
+       "coordinates in JSON"},
       {std::regex(R"(<dt>Location</dt>)"), "location shown on the page"},
       {std::regex(R"(<georss:point>|<geo:lat>)"), "location in a feed"},
   };
@@ -51,7 +54,8 @@ int run_audit(const fs::path& site, Logger& logger) {
   }
   static const std::set<std::string> kImages = {".jpg", ".jpeg", ".webp", ".avif", ".png",
                                                 ".tif", ".tiff", ".heic", ".heif"};
-  static const std::set<std::string> kTexts = {".html", ".htm", ".xml", ".json", ".js", ".txt", ".atom", ".rss"};
+  static const std::set<std::string> kTexts = {".html", ".htm", ".xml",  ".json",
+                                               ".js",   ".txt", ".atom", ".rss"};
   std::vector<fs::path> files;
   for (fs::recursive_directory_iterator it(site, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->is_regular_file(ec)) files.push_back(it->path());

@@ -6,10 +6,10 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
-#include <unordered_map>
-#include <unordered_set>
 #include <optional>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "archive/indexer.h"
@@ -23,8 +23,8 @@
 #include "core/privacy.h"
 #include "scan/source_tree.h"
 #include "site/gallery.h"
-#include "site/site_renderer.h"
 #include "site/site_manifest.h"
+#include "site/site_renderer.h"
 #include "site/site_writer.h"
 #include "site/theme.h"
 
@@ -57,13 +57,12 @@ struct BuildSummary {
     const std::string stale = keep_stale ? n(stale_found) + " stale kept"
                               : dry_run  ? n(stale_found) + " stale would be removed"
                                          : n(stale_removed) + " stale removed";
-    return {
-        std::string(dry_run ? "Dry run, nothing written. " : "") + "Photos: " +
-            n(fresh + changed + unchanged) + " published (" + n(fresh) + " new, " + n(changed) +
-            " changed, " + n(unchanged) + " unchanged), " + n(removed) + " removed, " + n(failed) +
-            " failed; " + n(read) + " read, " + n(decoded) + " " + verb + "decoded",
-        "Files: " + n(images_written) + " images and " + n(pages_written) + " pages " + verb +
-            "written, " + n(pages_unchanged) + " pages unchanged, " + stale + ", in " + time};
+    return {std::string(dry_run ? "Dry run, nothing written. " : "") + "Photos: " +
+                n(fresh + changed + unchanged) + " published (" + n(fresh) + " new, " + n(changed) +
+                " changed, " + n(unchanged) + " unchanged), " + n(removed) + " removed, " +
+                n(failed) + " failed; " + n(read) + " read, " + n(decoded) + " " + verb + "decoded",
+            "Files: " + n(images_written) + " images and " + n(pages_written) + " pages " + verb +
+                "written, " + n(pages_unchanged) + " pages unchanged, " + stale + ", in " + time};
   }
 };
 
@@ -77,21 +76,20 @@ std::vector<Outcome> publish_all(const std::vector<const scan::SourceFile*>& pho
   std::vector<Outcome> outcomes(photos.size());
   Progress progress(logger, static_cast<int>(photos.size()), ::isatty(STDERR_FILENO) != 0);
   parallel_for(photos.size(), worker_count(options.jobs), [&](std::size_t i) {
-      const auto started = std::chrono::steady_clock::now();
-      const auto record = known.find(catalogue_key(photos[i]->absolute_path));
-      outcomes[i] = publish_photo(*photos[i], record == known.end() ? nullptr : &record->second,
-                                  options, catalogue);
-      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::steady_clock::now() - started)
-                          .count();
-      if (*outcomes[i]) {
-        logger.event("event=photo.published path=" + photos[i]->relative_path +
-                     " read=" + ((*outcomes[i])->read ? "1" : "0") +
-                     " decoded=" + ((*outcomes[i])->decoded ? "1" : "0") +
-                     " written=" + std::to_string((*outcomes[i])->files_written) +
-                     " ms=" + std::to_string(ms));
-      }
-      progress.advance();
+    const auto started = std::chrono::steady_clock::now();
+    const auto record = known.find(catalogue_key(photos[i]->absolute_path));
+    outcomes[i] = publish_photo(*photos[i], record == known.end() ? nullptr : &record->second,
+                                options, catalogue);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    if (*outcomes[i]) {
+      logger.event("event=photo.published path=" + photos[i]->relative_path +
+                   " read=" + ((*outcomes[i])->read ? "1" : "0") +
+                   " decoded=" + ((*outcomes[i])->decoded ? "1" : "0") + " written=" +
+                   std::to_string((*outcomes[i])->files_written) + " ms=" + std::to_string(ms));
+    }
+    progress.advance();
   });
   progress.finish();
   return outcomes;
@@ -168,8 +166,10 @@ int run_build(const BuildOptions& options, Logger& logger) {
   auto phase_start = started;
   const auto phase_done = [&](const char* phase) {
     const auto now = std::chrono::steady_clock::now();
-    logger.event(std::string("event=build.phase phase=") + phase + " ms=" +
-                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now - phase_start).count()));
+    logger.event(
+        std::string("event=build.phase phase=") + phase + " ms=" +
+        std::to_string(
+            std::chrono::duration_cast<std::chrono::milliseconds>(now - phase_start).count()));
     phase_start = now;
   };
   if (auto ok = check_output_folder(options.photos, options.output, options.force); !ok) {
@@ -247,7 +247,8 @@ int run_build(const BuildOptions& options, Logger& logger) {
     std::erase_if(photos, [&](const scan::SourceFile* file) {
       return !chosen->contains(catalogue_key(file->absolute_path));
     });
-    logger.info("Selected " + std::to_string(photos.size()) + " photos with \"" + options.select + "\"");
+    logger.info("Selected " + std::to_string(photos.size()) + " photos with \"" + options.select +
+                "\"");
   }
   logger.info("Publishing " + std::to_string(photos.size()) + " photos from " +
               options.photos.string() + " with " + std::to_string(worker_count(options.jobs)) +

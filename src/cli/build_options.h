@@ -15,7 +15,7 @@ struct BuildOptions {
   std::filesystem::path photos;
   std::filesystem::path output;
   std::optional<std::filesystem::path> theme;
-  std::filesystem::path catalogue;  // SQLite catalogue of photo facts
+  std::filesystem::path catalogue;                         // SQLite catalogue of photo facts
   std::optional<std::filesystem::path> catalogue_setting;  // [catalogue] path of vernissage.toml
   std::string select;  // a search query: publish only the photos it matches
   site::SiteSettings site;
@@ -24,7 +24,7 @@ struct BuildOptions {
   bool force = false;
   bool dry_run = false;     // say what would be done, write nothing
   bool keep_stale = false;  // leave outputs of sources or settings that are gone
-  int jobs = 0;  // 0: one per core
+  int jobs = 0;             // 0: one per core
   Verbosity verbosity = Verbosity::kNormal;
 };
 

@@ -1,7 +1,8 @@
 #include "cli/catalogue_location.h"
 
-#include <cstdlib>
 #include <toml++/toml.h>
+
+#include <cstdlib>
 
 #include "catalogue/catalogue.h"
 
@@ -18,9 +19,10 @@ Result<std::optional<std::filesystem::path>> path_in_user_settings() {
   try {
     root = toml::parse_file(file.string());
   } catch (const toml::parse_error& e) {
-    return fail(ErrorCode::kInvalidInput,
-                "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()),
-                file.string());
+    return fail(
+        ErrorCode::kInvalidInput,
+        "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()),
+        file.string());
   }
   const auto* table = root["catalogue"].as_table();
   if (table == nullptr) return std::nullopt;
@@ -52,7 +54,8 @@ std::filesystem::path user_settings_file() {
 Result<std::filesystem::path> catalogue_location(
     const std::string& flag, const std::optional<std::filesystem::path>& from_settings) {
   if (!flag.empty()) return std::filesystem::path(flag);
-  if (const char* explicit_path = std::getenv("VERNISSAGE_CATALOGUE"); explicit_path && *explicit_path) {
+  if (const char* explicit_path = std::getenv("VERNISSAGE_CATALOGUE");
+      explicit_path && *explicit_path) {
     return std::filesystem::path(explicit_path);
   }
   if (from_settings) return *from_settings;

@@ -1,12 +1,13 @@
 #include "cli/config_file.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <sstream>
 #include <map>
+#include <sstream>
 #include <string>
-#include <toml++/toml.h>
 
 namespace vern::cli {
 namespace {
@@ -19,7 +20,8 @@ std::string lower(std::string_view text) {
 
 class ConfigReader {
  public:
-  ConfigReader(std::string name, BuildOptions& options) : file_(std::move(name)), options_(options) {}
+  ConfigReader(std::string name, BuildOptions& options)
+      : file_(std::move(name)), options_(options) {}
 
   Result<void> read(std::string_view text) {
     toml::table root;
@@ -28,7 +30,8 @@ class ConfigReader {
     } catch (const toml::parse_error& e) {
       const auto& where = e.source().begin;
       return fail(ErrorCode::kInvalidInput,
-                  "line " + std::to_string(where.line) + ": " + std::string(e.description()), file_);
+                  "line " + std::to_string(where.line) + ": " + std::string(e.description()),
+                  file_);
     }
     for (const auto& [key, node] : root) {
       const std::string name(key.str());
@@ -175,9 +178,12 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
 
 int default_quality(OutputFormat format) {
   switch (format) {
-    case OutputFormat::kAvif: return 55;
-    case OutputFormat::kWebp: return 80;
-    case OutputFormat::kJpeg: return 82;
+    case OutputFormat::kAvif:
+      return 55;
+    case OutputFormat::kWebp:
+      return 80;
+    case OutputFormat::kJpeg:
+      return 82;
   }
   return 82;
 }

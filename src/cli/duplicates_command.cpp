@@ -43,9 +43,9 @@ void print_text(const std::vector<const archive::DuplicateGroup*>& groups) {
               << group->why << "\n";
     for (const auto& m : group->members) {
       const bool is_best = m.photo == &best;
-      std::cout << (is_best ? "  * " : "    ") << m.photo->path << "  "
-                << dimensions(*m.photo) << ", " << file_size(m.photo->size_bytes) << ", "
-                << m.metadata_fields << " metadata fields";
+      std::cout << (is_best ? "  * " : "    ") << m.photo->path << "  " << dimensions(*m.photo)
+                << ", " << file_size(m.photo->size_bytes) << ", " << m.metadata_fields
+                << " metadata fields";
       if (!is_best) {
         std::cout << (m.same_content_as_best ? ", identical file"
                                              : ", distance " + std::to_string(m.distance));

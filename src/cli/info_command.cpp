@@ -28,9 +28,10 @@ Result<FileInfo> inspect(const std::string& path) {
   info.format = sniff_image_format(
       std::span(bytes->data(), std::min<std::size_t>(bytes->size(), kFormatSniffBytes)));
   if (!info.format) {
-    return fail(ErrorCode::kUnsupported,
-                bytes->empty() ? "empty file (0 bytes)" : "not an image in a format Vernissage reads",
-                path);
+    return fail(
+        ErrorCode::kUnsupported,
+        bytes->empty() ? "empty file (0 bytes)" : "not an image in a format Vernissage reads",
+        path);
   }
   auto metadata = metadata::read_metadata(*bytes, path);
   if (!metadata) return tl::unexpected(metadata.error());
@@ -87,7 +88,8 @@ int run_info(const std::vector<std::string>& files, bool json, Logger& logger) {
     }
   }
   // Invalid UTF-8 from file names is replaced rather than aborting the whole listing.
-  if (json) std::cout << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  if (json)
+    std::cout << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return failures == 0 ? kExitOk : kExitSomeSkipped;
 }
 

@@ -37,10 +37,11 @@ Result<void> check_output_folder(const fs::path& photos, const fs::path& output,
                 output.string());
   }
   if (is_within(site, source)) {
-    return fail(ErrorCode::kInvalidInput,
-                "refusing to write the site into the photo folder; choose an output folder outside " +
-                    photos.string(),
-                output.string());
+    return fail(
+        ErrorCode::kInvalidInput,
+        "refusing to write the site into the photo folder; choose an output folder outside " +
+            photos.string(),
+        output.string());
   }
   if (is_within(source, site)) {
     return fail(ErrorCode::kInvalidInput,

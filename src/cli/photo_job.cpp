@@ -2,8 +2,8 @@
 
 #include <system_error>
 
-#include "core/atomic_write.h"
 #include "archive/photo_facts.h"
+#include "core/atomic_write.h"
 #include "core/content_hash.h"
 #include "core/file_bytes.h"
 #include "imaging/renderer.h"
@@ -105,8 +105,9 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
   for (const auto& d : photo.derivatives) {
     if (!file_exists(options.output / d.relative_path)) missing.push_back(d);
   }
-  const bool needs_original = options.include_originals &&
-                              !file_exists(options.output / original_path_for(record.content_hash, source));
+  const bool needs_original =
+      options.include_originals &&
+      !file_exists(options.output / original_path_for(record.content_hash, source));
   const bool needs_decode = !missing.empty() || record.thumbhash.empty();
   if (options.dry_run) {
     photo.decoded = needs_decode;
@@ -114,7 +115,8 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
     photo.planned_files = std::move(missing);
     photo.thumbhash = record.thumbhash;
     photo.metadata = std::move(record.metadata);
-    if (options.include_originals) photo.original_path = original_path_for(record.content_hash, source);
+    if (options.include_originals)
+      photo.original_path = original_path_for(record.content_hash, source);
     return photo;
   }
   if ((needs_decode || needs_original) && bytes.empty()) {
@@ -126,9 +128,9 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
     }
   }
   if (needs_decode) {
-    auto report = imaging::render_derivatives(bytes, relative_path,
-                                              std::max(photo.width, photo.height), missing,
-                                              options.output, options.imaging, notice);
+    auto report =
+        imaging::render_derivatives(bytes, relative_path, std::max(photo.width, photo.height),
+                                    missing, options.output, options.imaging, notice);
     if (!report) return tl::unexpected(report.error());
     photo.decoded = true;
     photo.files_written = report->files_written;

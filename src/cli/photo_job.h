@@ -34,8 +34,8 @@ struct PublishedPhoto {
   std::optional<std::string> original_path;  // site-relative, with --include-originals
   std::string thumbhash;
   int files_written = 0;  // with --dry-run: files that would be written
-  bool decoded = false;  // false when every derivative already existed (dry run: would decode)
-  bool read = false;     // false when the catalogue vouched for the unchanged file
+  bool decoded = false;   // false when every derivative already existed (dry run: would decode)
+  bool read = false;      // false when the catalogue vouched for the unchanged file
   std::vector<std::string> warnings;  // published, but something was wrong (named in messages)
 };
 

@@ -46,7 +46,8 @@ void Progress::draw(bool force) {
   const auto now = std::chrono::steady_clock::now();
   const auto since_draw = now - last_draw_;
   // A terminal bar redraws ten times a second; log lines come every five seconds.
-  if (!force && since_draw < (terminal_ ? std::chrono::milliseconds(100) : std::chrono::seconds(5))) {
+  if (!force &&
+      since_draw < (terminal_ ? std::chrono::milliseconds(100) : std::chrono::seconds(5))) {
     return;
   }
   if (!terminal_ && force && done_ == total_ && now - start_ < std::chrono::seconds(5)) return;
@@ -55,13 +56,18 @@ void Progress::draw(bool force) {
   const double rate = elapsed > 0 ? done_ / elapsed : 0;
   const std::string eta = rate > 0 ? duration((total_ - done_) / rate) : "--:--";
   char figures[96];
-  std::snprintf(figures, sizeof figures, "%d/%d photos  %.1f photos/s  ETA %s", done_, total_,
-                rate, eta.c_str());
+  std::snprintf(figures, sizeof figures, "%d/%d photos  %.1f photos/s  ETA %s", done_, total_, rate,
+                eta.c_str());
   if (terminal_) {
     constexpr int kWidth = 30;
     const int filled = total_ > 0 ? done_ * kWidth / total_ : kWidth;
-    logger_.status("[" + std::string(filled, '#') + std::string(kWidth - filled, '.') + "] " +
-                   figures);
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) on "[" + std::string(...).
+    std::string bar = "[";
+    bar.append(static_cast<std::size_t>(filled), '#');
+    bar.append(static_cast<std::size_t>(kWidth - filled), '.');
+    bar += "] ";
+    bar += figures;
+    logger_.status(bar);
   } else {
     logger_.info(std::string("progress: ") + figures);
   }

@@ -35,8 +35,9 @@ std::string fit(const std::string& text, std::size_t width) {
 
 std::string exposure(const PhotoMetadata& m) {
   std::string out;
-  for (const auto& part : {site::format_focal_length(m.focal_length_mm), site::format_aperture(m.aperture),
-                           site::format_exposure_time(m.exposure_time_s), site::format_iso(m.iso)}) {
+  for (const auto& part :
+       {site::format_focal_length(m.focal_length_mm), site::format_aperture(m.aperture),
+        site::format_exposure_time(m.exposure_time_s), site::format_iso(m.iso)}) {
     if (!part.empty()) out += (out.empty() ? "" : " ") + part;
   }
   return out;
@@ -57,8 +58,9 @@ void print_table(const std::vector<catalogue::PhotoRecord>& found) {
   std::size_t w_camera = columns(header.camera), w_exposure = columns(header.exposure);
   for (const auto& r : found) {
     const auto& m = r.metadata;
-    Row row{m.taken_at ? m.taken_at->substr(0, 16) : "", site::format_camera(m.camera_make, m.camera_model),
-            exposure(m), stars(m.rating), r.path + (r.missing ? "  (missing)" : "")};
+    Row row{m.taken_at ? m.taken_at->substr(0, 16) : "",
+            site::format_camera(m.camera_make, m.camera_model), exposure(m), stars(m.rating),
+            r.path + (r.missing ? "  (missing)" : "")};
     if (!row.taken.empty() && row.taken.size() > 10) row.taken[10] = ' ';
     w_camera = std::min<std::size_t>(std::max(w_camera, columns(row.camera)), 28);
     w_exposure = std::min<std::size_t>(std::max(w_exposure, columns(row.exposure)), 34);
@@ -93,8 +95,8 @@ int run_search(const SearchCommand& command, Logger& logger) {
   if (!command.sort.empty()) {
     const auto field = catalogue::sort_field_from_name(command.sort);
     if (!field) {
-      logger.error("--sort: unknown field \"" + command.sort + "\" (fields: " +
-                   catalogue::kSortFieldNames + ")");
+      logger.error("--sort: unknown field \"" + command.sort +
+                   "\" (fields: " + catalogue::kSortFieldNames + ")");
       return kExitFatal;
     }
     query->sort = *field;

@@ -26,7 +26,8 @@ void parallel_for(std::size_t count, int workers, Body&& body) {
   const auto work = [&] {
     for (std::size_t i = next++; i < count; i = next++) body(i);
   };
-  const int threads = static_cast<int>(std::min<std::size_t>(std::max(1, workers), std::max<std::size_t>(1, count)));
+  const int threads = static_cast<int>(
+      std::min<std::size_t>(std::max(1, workers), std::max<std::size_t>(1, count)));
   std::vector<std::jthread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   work();

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <memory>
 #include <cmath>
+#include <memory>
 #include <numbers>
 #include <optional>
 #include <vips/vips8>
@@ -15,8 +15,8 @@ namespace {
 
 using vips::VImage;
 
-constexpr int kSide = 32;       // the picture is hashed at 32×32
-constexpr int kFrequencies = 8; // the 8×8 lowest frequencies, less the constant term
+constexpr int kSide = 32;        // the picture is hashed at 32×32
+constexpr int kFrequencies = 8;  // the 8×8 lowest frequencies, less the constant term
 // Below this, an EXIF thumbnail is too coarse to stand for the photo (cameras write 160×120).
 constexpr int kMinThumbnailEdge = 96;
 // The photo is decoded to fit this box when it has no usable thumbnail (shrink-on-load makes
@@ -42,8 +42,9 @@ std::uint64_t hash_picture(VImage picture) {
   if (picture.has_alpha()) picture = picture.flatten(VImage::option()->set("background", 255.0));
   picture = picture.colourspace(VIPS_INTERPRETATION_B_W);
   if (picture.bands() > 1) picture = picture.extract_band(0);
-  picture = picture.resize(static_cast<double>(kSide) / picture.width(),
-                           VImage::option()->set("vscale", static_cast<double>(kSide) / picture.height()));
+  picture = picture.resize(
+      static_cast<double>(kSide) / picture.width(),
+      VImage::option()->set("vscale", static_cast<double>(kSide) / picture.height()));
   picture = picture.cast(VIPS_FORMAT_DOUBLE);
   std::size_t size = 0;
   std::unique_ptr<double, decltype(&g_free)> pixels(
@@ -98,7 +99,8 @@ std::optional<VImage> usable_thumbnail(std::span<const unsigned char> thumbnail,
   const double stored_aspect = static_cast<double>(turned ? header.height : header.width) /
                                (turned ? header.width : header.height);
   const double thumb_aspect = static_cast<double>(image.width()) / image.height();
-  if ((stored_aspect > 1.05 && thumb_aspect < 0.95) || (stored_aspect < 0.95 && thumb_aspect > 1.05)) {
+  if ((stored_aspect > 1.05 && thumb_aspect < 0.95) ||
+      (stored_aspect < 0.95 && thumb_aspect > 1.05)) {
     return std::nullopt;
   }
   // Letterbox or pillarbox bars: keep the centre with the photo's proportions.
@@ -125,14 +127,14 @@ Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
     }
     VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
     const std::unique_ptr<VipsArea, decltype(&vips_area_unref)> owner(VIPS_AREA(blob),
-                                                                       &vips_area_unref);
+                                                                      &vips_area_unref);
     // thumbnail() applies the orientation itself and shrinks while decoding.
-    const VImage picture = VImage::thumbnail_buffer(
-        blob, kDecodeEdge, VImage::option()->set("height", kDecodeEdge));
+    const VImage picture =
+        VImage::thumbnail_buffer(blob, kDecodeEdge, VImage::option()->set("height", kDecodeEdge));
     return PerceptualHash{hash_picture(picture), false};
   } catch (const vips::VError& e) {
-    return fail(ErrorCode::kCorrupt, "cannot decode for the similarity hash: " + detail::describe(e),
-                path);
+    return fail(ErrorCode::kCorrupt,
+                "cannot decode for the similarity hash: " + detail::describe(e), path);
   }
 }
 

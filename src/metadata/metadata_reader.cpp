@@ -157,7 +157,8 @@ void read_capture_time(const Sources& s, PhotoMetadata& m) {
   }
   if (!m.taken_at) {
     if (auto date = s.iptc_text("Iptc.Application2.DateCreated")) {
-      m.taken_at = detail::iso_from_iptc(*date, s.iptc_text("Iptc.Application2.TimeCreated").value_or(""));
+      m.taken_at =
+          detail::iso_from_iptc(*date, s.iptc_text("Iptc.Application2.TimeCreated").value_or(""));
     }
   }
   for (const char* key : {"Xmp.photoshop.DateCreated", "Xmp.exif.DateTimeOriginal"}) {
@@ -206,18 +207,18 @@ void read_exposure(const Sources& s, const Exiv2::ExifData& exif, PhotoMetadata&
   const auto positive = [](std::optional<double> v) {
     return (v && *v > 0 && *v < 1e6) ? v : std::nullopt;
   };
-  m.focal_length_mm = positive(first_of({s.exif_number("Exif.Photo.FocalLength"),
-                                         s.xmp_number("Xmp.exif.FocalLength")}));
-  m.aperture = positive(first_of({s.exif_number("Exif.Photo.FNumber"),
-                                  s.xmp_number("Xmp.exif.FNumber")}));
+  m.focal_length_mm = positive(
+      first_of({s.exif_number("Exif.Photo.FocalLength"), s.xmp_number("Xmp.exif.FocalLength")}));
+  m.aperture =
+      positive(first_of({s.exif_number("Exif.Photo.FNumber"), s.xmp_number("Xmp.exif.FNumber")}));
   if (!m.aperture) {
     // APEX aperture value Av = 2 log2(N).
     if (const auto av = s.exif_number("Exif.Photo.ApertureValue"); av && *av > -2 && *av < 64) {
       m.aperture = std::round(std::pow(2.0, *av / 2.0) * 10.0) / 10.0;
     }
   }
-  m.exposure_time_s = positive(first_of({s.exif_number("Exif.Photo.ExposureTime"),
-                                         s.xmp_number("Xmp.exif.ExposureTime")}));
+  m.exposure_time_s = positive(
+      first_of({s.exif_number("Exif.Photo.ExposureTime"), s.xmp_number("Xmp.exif.ExposureTime")}));
   if (!m.exposure_time_s) {
     // APEX shutter speed Tv = -log2(t).
     if (const auto tv = s.exif_number("Exif.Photo.ShutterSpeedValue"); tv && std::abs(*tv) < 64) {
@@ -243,8 +244,9 @@ std::optional<double> exif_coordinate(const Sources& s, const char* key, const c
   const auto part = [&](long i) { return s.exif_number(key, i).value_or(0.0); };
   const auto degrees = s.exif_number(key, 0);
   if (!degrees) return std::nullopt;
-  return detail::decimal_degrees(*degrees, d->count() > 1 ? part(1) : 0, d->count() > 2 ? part(2) : 0,
-                                 s.exif_text(ref_key).value_or(""), limit);
+  return detail::decimal_degrees(*degrees, d->count() > 1 ? part(1) : 0,
+                                 d->count() > 2 ? part(2) : 0, s.exif_text(ref_key).value_or(""),
+                                 limit);
 }
 
 void read_location(const Sources& s, PhotoMetadata& m) {
@@ -274,8 +276,9 @@ void read_location(const Sources& s, PhotoMetadata& m) {
 
 void read_description(const Sources& s, PhotoMetadata& m) {
   m.title = first_of({s.iptc_text("Iptc.Application2.ObjectName"), s.xmp_text("Xmp.dc.title")});
-  m.caption = first_of({s.exif_text("Exif.Image.ImageDescription"),
-                        s.iptc_text("Iptc.Application2.Caption"), s.xmp_text("Xmp.dc.description")});
+  m.caption =
+      first_of({s.exif_text("Exif.Image.ImageDescription"),
+                s.iptc_text("Iptc.Application2.Caption"), s.xmp_text("Xmp.dc.description")});
   m.creator = first_of({s.exif_text("Exif.Image.Artist"), s.iptc_text("Iptc.Application2.Byline"),
                         s.xmp_text("Xmp.dc.creator")});
   m.copyright = first_of({s.exif_text("Exif.Image.Copyright"),
@@ -340,8 +343,8 @@ Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
     image.reset(Exiv2::ImageFactory::open(file_bytes.data(), static_cast<long>(file_bytes.size()))
                     .release());
   } catch (const std::exception& e) {
-    return fail(ErrorCode::kCorrupt, std::string("metadata: not a readable image (") + e.what() + ")",
-                path);
+    return fail(ErrorCode::kCorrupt,
+                std::string("metadata: not a readable image (") + e.what() + ")", path);
   }
   if (!image) return fail(ErrorCode::kUnsupported, "metadata: unrecognised file format", path);
 

@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 
 TempDir::TempDir() {
   std::random_device random;
-  path_ = fs::temp_directory_path() / ("vern-test-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(random()));
+  path_ = fs::temp_directory_path() /
+          ("vern-test-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
   fs::create_directories(path_);
 }
 
@@ -68,6 +68,11 @@ void write_text(const fs::path& file, const std::string& text) {
 }
 
 CommandResult run_vernissage(const std::vector<std::string>& args) {
+  return run_vernissage(args, {});
+}
+
+CommandResult run_vernissage(const std::vector<std::string>& args,
+                             const std::map<std::string, std::optional<std::string>>& environment) {
   TempDir capture;
   const fs::path out_file = capture / "stdout";
   const fs::path err_file = capture / "stderr";
@@ -85,11 +90,17 @@ CommandResult run_vernissage(const std::vector<std::string>& args) {
   argv.push_back(nullptr);
   // Every run gets a catalogue of its own unless the test names one with --catalogue, so tests
   // never touch the user's catalogue or each other's.
+  std::map<std::string, std::optional<std::string>> changes = environment;
+  changes.try_emplace("VERNISSAGE_CATALOGUE", (capture / "catalogue.db").string());
   std::vector<std::string> env_storage;
   for (char** e = environ; *e != nullptr; ++e) {
-    if (!std::string_view(*e).starts_with("VERNISSAGE_CATALOGUE=")) env_storage.emplace_back(*e);
+    const std::string_view entry(*e);
+    if (!changes.contains(std::string(entry.substr(0, entry.find('=')))))
+      env_storage.emplace_back(entry);
   }
-  env_storage.push_back("VERNISSAGE_CATALOGUE=" + (capture / "catalogue.db").string());
+  for (const auto& [name, value] : changes) {
+    if (value) env_storage.push_back(name + "=" + *value);
+  }
   std::vector<char*> env;
   for (auto& e : env_storage) env.push_back(e.data());
   env.push_back(nullptr);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,5 +45,10 @@ struct CommandResult {
 
 // Runs the vernissage binary with `args` (no shell involved), capturing both streams.
 CommandResult run_vernissage(const std::vector<std::string>& args);
+
+// The same with changes to the environment: a variable mapped to nullopt is removed. Unless
+// VERNISSAGE_CATALOGUE is named here, the run gets a catalogue of its own.
+CommandResult run_vernissage(const std::vector<std::string>& args,
+                             const std::map<std::string, std::optional<std::string>>& environment);
 
 }  // namespace vern::test

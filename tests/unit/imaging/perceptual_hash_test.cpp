@@ -1,0 +1,87 @@
+#include "imaging/perceptual_hash.h"
+
+#include <gtest/gtest.h>
+
+#include <vips/vips8>
+
+#include "imaging/image_header.h"
+#include "imaging/library_setup.h"
+#include "metadata/library_setup.h"
+#include "metadata/metadata_reader.h"
+#include "support/test_support.h"
+
+namespace vern::imaging {
+namespace {
+
+// libvips and exiv2 started once for the whole binary, as the program does in main().
+class Libraries : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    vips_ = std::make_unique<LibrarySetup>("imaging_tests", 0);
+    exiv2_ = std::make_unique<metadata::LibrarySetup>();
+  }
+
+ private:
+  std::unique_ptr<LibrarySetup> vips_;
+  std::unique_ptr<metadata::LibrarySetup> exiv2_;
+};
+[[maybe_unused]] const auto* const kLibraries = ::testing::AddGlobalTestEnvironment(new Libraries);
+
+PerceptualHash hash_file(const std::filesystem::path& file, bool use_thumbnail = true) {
+  const auto bytes = test::read_bytes(file);
+  std::vector<unsigned char> thumbnail;
+  EXPECT_TRUE(metadata::read_metadata(bytes, file.string(), &thumbnail));
+  const auto header = read_header(bytes, file.string(), 1LL << 40);
+  EXPECT_TRUE(header);
+  auto hash = perceptual_hash(bytes, use_thumbnail ? thumbnail : std::vector<unsigned char>{},
+                              *header, file.string());
+  EXPECT_TRUE(hash) << hash.error().describe();
+  return hash ? *hash : PerceptualHash{};
+}
+
+TEST(PerceptualHash, EveryOrientationOfOnePictureHashesAlike) {
+  const auto upright = hash_file(test::data_file("orientation/landscape_1.jpg"));
+  const auto portrait = hash_file(test::data_file("orientation/portrait_1.jpg"));
+  for (int o = 2; o <= 8; ++o) {
+    const auto turned =
+        hash_file(test::data_file("orientation/landscape_" + std::to_string(o) + ".jpg"));
+    EXPECT_LE(hamming_distance(upright.bits, turned.bits), 4) << "orientation " << o;
+  }
+  EXPECT_GE(hamming_distance(upright.bits, portrait.bits), 24);
+}
+
+TEST(PerceptualHash, TheThumbnailStandsForThePhoto) {
+  const auto file = test::examples_dir() / "streets" / "Nikon D90.jpg";
+  const auto from_thumbnail = hash_file(file);
+  const auto from_pixels = hash_file(file, false);
+  EXPECT_TRUE(from_thumbnail.from_exif_thumbnail);
+  EXPECT_FALSE(from_pixels.from_exif_thumbnail);
+  EXPECT_LE(hamming_distance(from_thumbnail.bits, from_pixels.bits), 6);
+}
+
+TEST(PerceptualHash, DistinctDemoPhotosAreFarApart) {
+  std::vector<std::pair<std::string, std::uint64_t>> hashes;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::examples_dir())) {
+    if (entry.path().extension() == ".jpg") {
+      hashes.emplace_back(entry.path().filename(), hash_file(entry.path()).bits);
+    }
+  }
+  ASSERT_EQ(hashes.size(), 23u);
+  for (std::size_t i = 0; i < hashes.size(); ++i) {
+    for (std::size_t j = i + 1; j < hashes.size(); ++j) {
+      EXPECT_GE(hamming_distance(hashes[i].second, hashes[j].second), 18)
+          << hashes[i].first << " / " << hashes[j].first;
+    }
+  }
+}
+
+TEST(PerceptualHash, ABrokenFileIsAnErrorNamingIt) {
+  const std::vector<unsigned char> junk(4096, 0x42);
+  ImageHeader header{640, 480, 1, "jpegload_buffer"};
+  const auto hash = perceptual_hash(junk, {}, header, "junk.jpg");
+  ASSERT_FALSE(hash);
+  EXPECT_EQ(hash.error().path, "junk.jpg");
+}
+
+}  // namespace
+}  // namespace vern::imaging
