@@ -60,6 +60,7 @@ fuzz: deps
 # Speed against the peers (sharp, vipsthumbnail, thumbsup); not part of `make test`.
 bench: deps build
 	bash scripts/install-deps.sh --bench
+	cmake --build $(BUILD_DIR) --target bench_fill_catalogue -j $(JOBS)
 	node bench/bench.mjs
 
 format:

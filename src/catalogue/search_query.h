@@ -35,8 +35,8 @@ struct SearchQuery {
   std::vector<std::string> words;
   std::vector<std::string> phrases;
 
-  std::vector<std::string> cameras;   // substring of "make model"
-  std::vector<std::string> lenses;    // substring of the lens name
+  std::vector<std::string> cameras;   // words of "make model", the last as a prefix
+  std::vector<std::string> lenses;    // words of the lens name, the last as a prefix
   std::vector<std::string> keywords;  // words of one of the photo's keywords
   std::vector<std::string> albums;    // words of a folder name on the photo's path
   std::vector<std::string> formats;   // format_name() values
@@ -52,7 +52,8 @@ struct SearchQuery {
   int limit = 0;  // 0: all
 
   [[nodiscard]] bool has_text_match() const {
-    return !words.empty() || !phrases.empty() || !keywords.empty() || !albums.empty();
+    return !words.empty() || !phrases.empty() || !keywords.empty() || !albums.empty() ||
+           !cameras.empty() || !lenses.empty();
   }
 };
 

@@ -8,15 +8,17 @@ namespace {
 
 // Russian writers use "е" for "ё" freely; the full-text index and the queries fold one into the
 // other (FTS5's diacritics removal covers Latin letters only).
+// clang-format off
 #define VERN_FOLD(x) "replace(replace(" x ", 'ё', 'е'), 'Ё', 'Е')"
-#define VERN_TEXT_VALUES(row)                                                                      \
-  row ".id, " VERN_FOLD(row ".title") ", " VERN_FOLD(row ".caption") ", " VERN_FOLD(               \
-      row                                                                                          \
-      ".keywords") ", " VERN_FOLD(row                                                              \
-                                  ".creator") ", " VERN_FOLD(row                                   \
-                                                             ".file_name") ", " VERN_FOLD(row      \
-                                                                                          ".folde" \
-                                                                                          "r")
+// The values of one full-text row, from the photos row `row`.
+#define VERN_TEXT_VALUES(row)                                                   \
+  row ".id, " VERN_FOLD(row ".title") ", " VERN_FOLD(row ".caption") ", "       \
+  VERN_FOLD(row ".keywords") ", " VERN_FOLD(row ".creator") ", "                \
+  VERN_FOLD(row ".file_name") ", " VERN_FOLD(row ".folder") ", "                \
+  "coalesce(" row ".camera_make, '') || ' ' || coalesce(" row ".camera_model, ''), " \
+  row ".lens"
+#define VERN_TEXT_COLUMNS "title, caption, keywords, creator, file_name, album, camera, lens"
+// clang-format on
 
 // Schema changes, applied in order; entry N brings a store from version N to N+1.
 constexpr const char* kMigrations[] = {
@@ -54,27 +56,29 @@ CREATE INDEX photos_by_content ON photos(content_hash);
     "  ELSE folder END;"
     "CREATE INDEX photos_by_taken ON photos(taken_at);"
     "CREATE VIRTUAL TABLE photos_text USING fts5("
-    "  title, caption, keywords, creator, file_name, album,"
+    "  " VERN_TEXT_COLUMNS ","
     "  tokenize = 'unicode61 remove_diacritics 2');"
     "CREATE TRIGGER photos_text_insert AFTER INSERT ON photos BEGIN"
-    "  INSERT INTO photos_text(rowid, title, caption, keywords, creator, file_name, album)"
+    "  INSERT INTO photos_text(rowid, " VERN_TEXT_COLUMNS ")"
     "  VALUES (" VERN_TEXT_VALUES("new") ");"
     "END;"
     "CREATE TRIGGER photos_text_delete AFTER DELETE ON photos BEGIN"
     "  DELETE FROM photos_text WHERE rowid = old.id;"
     "END;"
     "CREATE TRIGGER photos_text_update"
-    "  AFTER UPDATE OF title, caption, keywords, creator, file_name, folder ON photos BEGIN"
+    "  AFTER UPDATE OF title, caption, keywords, creator, file_name, folder, camera_make,"
+    "  camera_model, lens ON photos BEGIN"
     "  DELETE FROM photos_text WHERE rowid = old.id;"
-    "  INSERT INTO photos_text(rowid, title, caption, keywords, creator, file_name, album)"
+    "  INSERT INTO photos_text(rowid, " VERN_TEXT_COLUMNS ")"
     "  VALUES (" VERN_TEXT_VALUES("new") ");"
     "END;"
-    "INSERT INTO photos_text(rowid, title, caption, keywords, creator, file_name, album)"
+    "INSERT INTO photos_text(rowid, " VERN_TEXT_COLUMNS ")"
     "  SELECT " VERN_TEXT_VALUES("p") " FROM photos p;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 #undef VERN_TEXT_VALUES
+#undef VERN_TEXT_COLUMNS
 #undef VERN_FOLD
 
 }  // namespace
