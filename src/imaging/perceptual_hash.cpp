@@ -37,28 +37,119 @@ const std::array<std::array<double, kSide>, kFrequencies + 1>& cosines() {
   return table;
 }
 
-// The hash of an upright picture of any size.
-std::uint64_t hash_picture(VImage picture) {
+using Grid = std::array<double, kSide * kSide>;
+
+// A picture's grey levels, decoded in one libvips pipeline. Everything after this is plain
+// arithmetic on at most a few hundred pixels: each further libvips operation would cost more
+// (a pipeline per operation) than the hash itself.
+struct GreyPicture {
+  int width = 0, height = 0;
+  std::vector<float> pixels;
+};
+
+GreyPicture grey_levels(VImage picture) {
+  if (picture.format() == VIPS_FORMAT_UCHAR && picture.bands() == 3 &&
+      picture.interpretation() == VIPS_INTERPRETATION_sRGB) {
+    // The usual case (every camera thumbnail): decode only, and weigh the channels here
+    // (Rec. 601 luma, as libvips' own sRGB to grey conversion of 8-bit pixels).
+    std::size_t size = 0;
+    const std::unique_ptr<unsigned char, decltype(&g_free)> memory(
+        static_cast<unsigned char*>(picture.write_to_memory(&size)), &g_free);
+    GreyPicture grey{picture.width(), picture.height(), {}};
+    const std::size_t count = static_cast<std::size_t>(grey.width) * grey.height;
+    if (size < count * 3) throw vips::VError("short picture");
+    grey.pixels.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const unsigned char* rgb = memory.get() + 3 * i;
+      grey.pixels[i] = 0.299f * rgb[0] + 0.587f * rgb[1] + 0.114f * rgb[2];
+    }
+    return grey;
+  }
   if (picture.has_alpha()) picture = picture.flatten(VImage::option()->set("background", 255.0));
   picture = picture.colourspace(VIPS_INTERPRETATION_B_W);
   if (picture.bands() > 1) picture = picture.extract_band(0);
-  picture = picture.resize(
-      static_cast<double>(kSide) / picture.width(),
-      VImage::option()->set("vscale", static_cast<double>(kSide) / picture.height()));
-  picture = picture.cast(VIPS_FORMAT_DOUBLE);
+  picture = picture.cast(VIPS_FORMAT_FLOAT);
   std::size_t size = 0;
-  std::unique_ptr<double, decltype(&g_free)> pixels(
-      static_cast<double*>(picture.write_to_memory(&size)), &g_free);
-  if (size < sizeof(double) * kSide * kSide) {
-    throw vips::VError("the picture did not shrink to 32×32");
+  const std::unique_ptr<float, decltype(&g_free)> memory(
+      static_cast<float*>(picture.write_to_memory(&size)), &g_free);
+  GreyPicture grey{picture.width(), picture.height(), {}};
+  if (size < sizeof(float) * grey.width * grey.height) throw vips::VError("short picture");
+  grey.pixels.assign(memory.get(), memory.get() + grey.width * grey.height);
+  return grey;
+}
+
+// The area [left, left + width) × [top, top + height) of the picture averaged into 32×32 cells.
+Grid shrink(const GreyPicture& grey, int left, int top, int width, int height) {
+  Grid grid{};
+  for (int gy = 0; gy < kSide; ++gy) {
+    const int y0 = top + gy * height / kSide;
+    const int y1 = std::max(y0 + 1, top + (gy + 1) * height / kSide);
+    for (int gx = 0; gx < kSide; ++gx) {
+      const int x0 = left + gx * width / kSide;
+      const int x1 = std::max(x0 + 1, left + (gx + 1) * width / kSide);
+      double sum = 0;
+      for (int y = y0; y < y1; ++y) {
+        for (int x = x0; x < x1; ++x)
+          sum += grey.pixels[static_cast<std::size_t>(y) * grey.width + x];
+      }
+      grid[gy * kSide + gx] = sum / ((y1 - y0) * (x1 - x0));
+    }
   }
+  return grid;
+}
+
+// The 32×32 grid of a stored picture turned as EXIF orientation `o` says it is displayed.
+Grid upright(const Grid& stored, int o) {
+  if (o <= 1 || o > 8) return stored;
+  Grid out{};
+  constexpr int n = kSide - 1;
+  for (int y = 0; y < kSide; ++y) {
+    for (int x = 0; x < kSide; ++x) {
+      // Where the displayed cell (x, y) comes from in the stored grid.
+      int sx = x, sy = y;
+      switch (o) {
+        case 2:
+          sx = n - x;
+          break;  // mirrored
+        case 3:
+          sx = n - x;
+          sy = n - y;
+          break;  // half turn
+        case 4:
+          sy = n - y;
+          break;  // mirrored vertically
+        case 5:
+          sx = y;
+          sy = x;
+          break;  // transposed
+        case 6:
+          sx = y;
+          sy = n - x;
+          break;  // turned 90° clockwise for display
+        case 7:
+          sx = n - y;
+          sy = n - x;
+          break;  // transverse
+        case 8:
+          sx = n - y;
+          sy = x;
+          break;  // turned 90° anticlockwise for display
+      }
+      out[y * kSide + x] = stored[sy * kSide + sx];
+    }
+  }
+  return out;
+}
+
+// The DCT hash of an upright 32×32 grid.
+std::uint64_t hash_grid(const Grid& pixels) {
   const auto& c = cosines();
   // Separable 2-D DCT, only the wanted frequencies: rows first, then columns.
   std::array<std::array<double, kFrequencies + 1>, kSide> rows{};
   for (int y = 0; y < kSide; ++y) {
     for (int u = 1; u <= kFrequencies; ++u) {
       double sum = 0;
-      for (int x = 0; x < kSide; ++x) sum += pixels.get()[y * kSide + x] * c[u][x];
+      for (int x = 0; x < kSide; ++x) sum += pixels[y * kSide + x] * c[u][x];
       rows[y][u] = sum;
     }
   }
@@ -80,40 +171,47 @@ std::uint64_t hash_picture(VImage picture) {
   return bits;
 }
 
-// The EXIF thumbnail cut to the photo's proportions and turned upright, or nullopt when it
-// cannot stand for the photo (too small, undecodable, or shaped otherwise: an editor rotated
-// the pixels and kept the camera's thumbnail).
-std::optional<VImage> usable_thumbnail(std::span<const unsigned char> thumbnail,
-                                       const ImageHeader& header) {
+// The hash from the EXIF thumbnail, cut to the photo's proportions and turned upright, or
+// nullopt when it cannot stand for the photo (too small, undecodable, or shaped otherwise: an
+// editor rotated the pixels and kept the camera's thumbnail).
+std::optional<std::uint64_t> thumbnail_hash(std::span<const unsigned char> thumbnail,
+                                            const ImageHeader& header) {
   if (thumbnail.empty()) return std::nullopt;
-  VImage image;
+  GreyPicture grey;
   try {
-    image = VImage::new_from_buffer(thumbnail.data(), thumbnail.size(), "").copy_memory();
+    // Camera thumbnails are JPEG: naming the loader skips asking every loader whether it is theirs.
+    const bool jpeg = thumbnail.size() > 2 && thumbnail[0] == 0xFF && thumbnail[1] == 0xD8;
+    VipsBlob* blob = vips_blob_new(nullptr, thumbnail.data(), thumbnail.size());
+    const std::unique_ptr<VipsArea, decltype(&vips_area_unref)> owner(VIPS_AREA(blob),
+                                                                      &vips_area_unref);
+    auto* options = VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL);
+    grey = grey_levels(
+        jpeg ? VImage::jpegload_buffer(blob, options)
+             : VImage::new_from_buffer(thumbnail.data(), thumbnail.size(), "", options));
   } catch (const vips::VError&) {
     vips_error_clear();
     return std::nullopt;
   }
-  if (std::max(image.width(), image.height()) < kMinThumbnailEdge) return std::nullopt;
+  if (std::max(grey.width, grey.height) < kMinThumbnailEdge) return std::nullopt;
   // The photo as stored, before its orientation is applied: the thumbnail is stored alike.
   const bool turned = header.orientation >= 5;
   const double stored_aspect = static_cast<double>(turned ? header.height : header.width) /
                                (turned ? header.width : header.height);
-  const double thumb_aspect = static_cast<double>(image.width()) / image.height();
+  const double thumb_aspect = static_cast<double>(grey.width) / grey.height;
   if ((stored_aspect > 1.05 && thumb_aspect < 0.95) ||
       (stored_aspect < 0.95 && thumb_aspect > 1.05)) {
     return std::nullopt;
   }
   // Letterbox or pillarbox bars: keep the centre with the photo's proportions.
+  int left = 0, top = 0, width = grey.width, height = grey.height;
   if (thumb_aspect > stored_aspect * 1.02) {
-    const int width = static_cast<int>(std::lround(image.height() * stored_aspect));
-    image = image.extract_area((image.width() - width) / 2, 0, width, image.height());
+    width = static_cast<int>(std::lround(grey.height * stored_aspect));
+    left = (grey.width - width) / 2;
   } else if (thumb_aspect < stored_aspect / 1.02) {
-    const int height = static_cast<int>(std::lround(image.width() / stored_aspect));
-    image = image.extract_area(0, (image.height() - height) / 2, image.width(), height);
+    height = static_cast<int>(std::lround(grey.width / stored_aspect));
+    top = (grey.height - height) / 2;
   }
-  image = image.copy();
-  image.set(VIPS_META_ORIENTATION, header.orientation);
-  return image.autorot();
+  return hash_grid(upright(shrink(grey, left, top, width, height), header.orientation));
 }
 
 }  // namespace
@@ -122,16 +220,16 @@ Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
                                        std::span<const unsigned char> exif_thumbnail,
                                        const ImageHeader& header, const std::string& path) {
   try {
-    if (auto thumbnail = usable_thumbnail(exif_thumbnail, header)) {
-      return PerceptualHash{hash_picture(*thumbnail), true};
-    }
+    if (const auto hash = thumbnail_hash(exif_thumbnail, header))
+      return PerceptualHash{*hash, true};
     VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
     const std::unique_ptr<VipsArea, decltype(&vips_area_unref)> owner(VIPS_AREA(blob),
                                                                       &vips_area_unref);
     // thumbnail() applies the orientation itself and shrinks while decoding.
     const VImage picture =
         VImage::thumbnail_buffer(blob, kDecodeEdge, VImage::option()->set("height", kDecodeEdge));
-    return PerceptualHash{hash_picture(picture), false};
+    const auto grey = grey_levels(picture);
+    return PerceptualHash{hash_grid(shrink(grey, 0, 0, grey.width, grey.height)), false};
   } catch (const vips::VError& e) {
     return fail(ErrorCode::kCorrupt,
                 "cannot decode for the similarity hash: " + detail::describe(e), path);
