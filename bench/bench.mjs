@@ -7,6 +7,8 @@
 //   rebuild10k  10,000 small real JPEGs (the demo photos at 400 px, byte-distinct), 100 albums
 //   large24mp   12 demo photos enlarged to 6000 px on the long edge (24 MP and more)
 // Every tool makes the same outputs: JPEG at long edges 480, 960, 1600, quality 82.
+// The archive is measured too: `vernissage index` against `exiftool -j -r` on the throughput
+// corpus, and `vernissage search` on a catalogue of 100,000 synthetic rows (bench_fill_catalogue).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -154,6 +156,42 @@ const largeSite = join(runs, 'vernissage-24mp');
 fresh(largeSite); rmSync(`${largeSite}.catalogue.db`, { force: true });
 results.vernissage_24mp = vern('vernissage 24 MP photos', large, largeSite);
 
+// The archive. exiftool is the metadata reader thumbsup and Immich run; `index` reads the same
+// metadata and also hashes every file's content and picture.
+const indexDb = join(runs, 'index.db');
+const forget = (db) => { for (const end of ['', '-wal', '-shm']) rmSync(db + end, { force: true }); };
+const indexes = [];
+const exiftools = [];
+for (let round = 1; round <= 3; round++) {
+  forget(indexDb);
+  indexes.push(measure(`vernissage index (${round}/3)`, vernissage, ['index', throughput, '--catalogue', indexDb, '-q']));
+  exiftools.push(measure(`exiftool -j -r (${round}/3)`, 'exiftool', ['-j', '-r', '-q', '-q', throughput], { okCodes: [1] }));
+}
+results.index_cold = median(indexes);
+results.exiftool = median(exiftools);
+results.index_noop = measure('vernissage index no-op', vernissage, ['index', throughput, '--catalogue', indexDb, '-q']);
+
+const searchDb = join(runs, 'search-100k.db');
+forget(searchDb);
+execFileSync(join(repo, 'build', 'bench_fill_catalogue'), [searchDb, '100000']);
+const searchQuery = 'street keyword:moscow rating:>=3';
+const searchRuns = [];
+for (let round = 0; round < 5; round++) {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(vernissage, ['search', searchQuery, '--catalogue', searchDb, '--paths', '-v'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall_ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const event = /event=search.done photos=(\d+) us=(\d+)/.exec(run.stderr);
+  if (run.status !== 0 || !event) throw new Error(`search failed (${run.status}): ${run.stderr}`);
+  searchRuns.push({ matches: Number(event[1]), query_ms: Number(event[2]) / 1000, wall_ms });
+}
+const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+results.search_100k = {
+  query: searchQuery, rows: 100000, matches: searchRuns[0].matches,
+  query_ms: middle(searchRuns.map((r) => r.query_ms)), wall_ms: middle(searchRuns.map((r) => r.wall_ms)),
+  runs: searchRuns,
+};
+process.stderr.write(`  search on 100,000 rows: ${results.search_100k.query_ms.toFixed(1)} ms query, ${results.search_100k.wall_ms.toFixed(0)} ms with process start\n`);
+
 const rate = (r) => stats.photos / r.seconds;
 const rows = [
   ['Vernissage cold build (median of 3)', results.vernissage_cold],
@@ -164,6 +202,9 @@ const rows = [
   ['vipsthumbnail (same outputs)', results.vipsthumbnail],
   ['thumbsup cold (full gallery)', results.thumbsup_cold],
   ['thumbsup no-op rebuild', results.thumbsup_noop],
+  ['Vernissage index (median of 3)', results.index_cold],
+  ['Vernissage index no-op', results.index_noop],
+  ['exiftool -j -r (median of 3)', results.exiftool],
 ];
 const machine = `${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
 const lines = [];
@@ -180,6 +221,8 @@ lines.push('');
 lines.push(`Cold build vs sharp: ${(rate(cold) / rate(results.sharp)).toFixed(2)}×; vs vipsthumbnail: ${(rate(cold) / rate(results.vipsthumbnail)).toFixed(2)}×; vs thumbsup: ${(rate(cold) / rate(results.thumbsup_cold)).toFixed(1)}×`);
 lines.push(`No-op rebuild of 10,000 photos: ${results.vernissage_10k_noop.seconds.toFixed(2)} s (cold: ${results.vernissage_10k_cold.seconds.toFixed(1)} s)`);
 lines.push(`Peak RSS building 12 photos of 24+ MP (default ${cpus().length + 1} workers): ${results.vernissage_24mp.peak_rss_mb.toFixed(0)} MB`);
+lines.push(`Index vs exiftool -j -r: ${(rate(results.index_cold) / rate(results.exiftool)).toFixed(2)}×`);
+lines.push(`Search on 100,000 rows ("${searchQuery}", ${results.search_100k.matches} matches): ${results.search_100k.query_ms.toFixed(1)} ms in the catalogue, ${results.search_100k.wall_ms.toFixed(0)} ms including process start`);
 console.log(lines.join('\n'));
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify({
@@ -188,6 +231,7 @@ writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify({
     cold_vs_sharp: rate(cold) / rate(results.sharp),
     cold_vs_vipsthumbnail: rate(cold) / rate(results.vipsthumbnail),
     cold_vs_thumbsup: rate(cold) / rate(results.thumbsup_cold),
+    index_vs_exiftool: rate(results.index_cold) / rate(results.exiftool),
   },
 }, null, 2) + '\n');
 writeFileSync(join(here, 'results', 'latest.md'), lines.join('\n') + '\n');
