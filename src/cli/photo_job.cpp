@@ -1,5 +1,6 @@
 #include "cli/photo_job.h"
 
+#include <algorithm>
 #include <system_error>
 
 #include "archive/photo_facts.h"
@@ -128,9 +129,17 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
     }
   }
   if (needs_decode) {
+    // A photo without its placeholder yet is decoded at the plan's largest size even when some
+    // derivatives exist (left by an interrupted build): the placeholder must not depend on which.
+    const Derivative* decode_as = nullptr;
+    if (record.thumbhash.empty() && !photo.derivatives.empty()) {
+      decode_as = &*std::max_element(
+          photo.derivatives.begin(), photo.derivatives.end(),
+          [](const Derivative& a, const Derivative& b) { return long_edge(a) < long_edge(b); });
+    }
     auto report =
         imaging::render_derivatives(bytes, relative_path, std::max(photo.width, photo.height),
-                                    missing, options.output, options.imaging, notice);
+                                    missing, options.output, options.imaging, notice, decode_as);
     if (!report) return tl::unexpected(report.error());
     photo.decoded = true;
     photo.files_written = report->files_written;

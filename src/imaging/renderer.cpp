@@ -48,8 +48,8 @@ Derivative decode_target(const std::vector<Derivative>& wanted, int original_lon
 // then does it need an ICC transform. The transform is the costliest step of decoding an sRGB
 // JPEG (about a fifth of the build time measured here) and changes nothing for such photos.
 bool needs_colour_conversion(std::span<const unsigned char> bytes) {
-  const VImage header = VImage::new_from_buffer(bytes.data(), bytes.size(), "",
-                                                VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+  const VImage header = VImage::new_from_buffer(
+      bytes.data(), bytes.size(), "", VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
   const auto interpretation = header.interpretation();
   const bool rgb_or_grey = (interpretation == VIPS_INTERPRETATION_sRGB && header.bands() >= 3) ||
                            (interpretation == VIPS_INTERPRETATION_B_W && header.bands() <= 2);
@@ -90,15 +90,17 @@ VImage to_8bit_srgb(VImage image) {
   return image;
 }
 
-VImage scaled(const VImage& base, const Derivative& d, int original_long_edge,
-              double sharpen_amount) {
-  VImage image = base;
-  if (d.width != base.width() || d.height != base.height()) {
-    image = base.resize(static_cast<double>(d.width) / base.width(),
-                        VImage::option()
-                            ->set("vscale", static_cast<double>(d.height) / base.height())
-                            ->set("kernel", VIPS_KERNEL_LANCZOS3));
-  }
+// `source` at the derivative's pixel size (unsharpened).
+VImage resized(const VImage& source, const Derivative& d) {
+  if (d.width == source.width() && d.height == source.height()) return source;
+  return source.resize(static_cast<double>(d.width) / source.width(),
+                       VImage::option()
+                           ->set("vscale", static_cast<double>(d.height) / source.height())
+                           ->set("kernel", VIPS_KERNEL_LANCZOS3));
+}
+
+// A resized image made ready to encode: output-sharpened when it was downscaled, 8-bit sRGB.
+VImage finished(VImage image, const Derivative& d, int original_long_edge, double sharpen_amount) {
   if (sharpen_amount > 0 && long_edge(d) < original_long_edge) {
     // Downscaling softens edges; photographers expect output sharpening for screen. A 3 × 3
     // unsharp mask (centre 1 + 4a, edge neighbours -a) on the 8-bit pixels: measured here, the
@@ -115,7 +117,8 @@ VImage scaled(const VImage& base, const Derivative& d, int original_long_edge,
 std::string placeholder_of(const VImage& base) {
   VImage small = base;
   if (std::max(base.width(), base.height()) > kPlaceholderEdge) {
-    small = base.thumbnail_image(kPlaceholderEdge, VImage::option()->set("height", kPlaceholderEdge));
+    small =
+        base.thumbnail_image(kPlaceholderEdge, VImage::option()->set("height", kPlaceholderEdge));
   }
   small = to_8bit_srgb(small);
   if (small.bands() < 3) small = small.colourspace(VIPS_INTERPRETATION_sRGB);
@@ -152,9 +155,8 @@ void save(VImage image, const Encoding& encoding, const std::filesystem::path& f
   switch (encoding.format) {
     case OutputFormat::kJpeg:
       if (image.has_alpha()) image = image.flatten(VImage::option()->set("background", 255.0));
-      image.jpegsave(file.c_str(), VImage::option()
-                                       ->set("Q", encoding.quality)
-                                       ->set("optimize_coding", true));
+      image.jpegsave(file.c_str(),
+                     VImage::option()->set("Q", encoding.quality)->set("optimize_coding", false));
       break;
     case OutputFormat::kWebp:
       image.webpsave(file.c_str(), VImage::option()->set("Q", encoding.quality)->set("effort", 4));
@@ -176,11 +178,12 @@ Result<RenderReport> render_derivatives(std::span<const unsigned char> bytes,
                                         const std::vector<Derivative>& wanted,
                                         const std::filesystem::path& site_root,
                                         const ImagingSettings& settings,
-                                        const EmbeddedNotice& notice) {
+                                        const EmbeddedNotice& notice, const Derivative* decode_as) {
   RenderReport report;
   // The blob borrows `bytes`; libvips must not free them.
   std::unique_ptr<VipsBlob, BlobUnref> blob(vips_blob_new(nullptr, bytes.data(), bytes.size()));
-  const Derivative largest = decode_target(wanted, original_long_edge);
+  const Derivative largest =
+      decode_as != nullptr ? *decode_as : decode_target(wanted, original_long_edge);
   VImage base;
   bool convert_colour = true;
   try {
@@ -204,19 +207,41 @@ Result<RenderReport> render_derivatives(std::span<const unsigned char> bytes,
   }
 
   const std::string exif_block = detail::notice_exif_block(notice);
-  for (const Derivative& d : wanted) {
-    const auto final_path = site_root / d.relative_path;
+  // Each size is made once, however many encodings want it (kept in memory only then).
+  std::vector<const Derivative*> order;
+  for (const Derivative& d : wanted) order.push_back(&d);
+  std::stable_sort(order.begin(), order.end(), [](const Derivative* a, const Derivative* b) {
+    return long_edge(*a) > long_edge(*b);
+  });
+  const auto same_size = [](const Derivative* a, const Derivative* b) {
+    return a->width == b->width && a->height == b->height;
+  };
+  VImage ready;  // the current size, finished for encoding
+  const Derivative* made = nullptr;
+  for (const Derivative* d : order) {
+    const auto final_path = site_root / d->relative_path;
     std::error_code ec;
     std::filesystem::create_directories(final_path.parent_path(), ec);
-    if (ec) return fail(ErrorCode::kIo, "cannot create folder: " + ec.message(), final_path.parent_path().string());
+    if (ec) {
+      return fail(ErrorCode::kIo, "cannot create folder: " + ec.message(),
+                  final_path.parent_path().string());
+    }
     const auto temporary = temporary_path_for(final_path);
     try {
-      save(with_only_notice(scaled(base, d, original_long_edge, settings.sharpen_amount), exif_block), d.encoding,
-           temporary);
+      if (made == nullptr || !same_size(made, d)) {
+        ready = finished(resized(base, *d), *d, original_long_edge, settings.sharpen_amount);
+        const auto uses = std::count_if(order.begin(), order.end(), [&](const Derivative* other) {
+          return same_size(d, other);
+        });
+        // Measured: materialising a size used once costs more than it saves.
+        if (uses > 1) ready = ready.copy_memory();
+        made = d;
+      }
+      save(with_only_notice(ready, exif_block), d->encoding, temporary);
     } catch (const vips::VError& e) {
       std::filesystem::remove(temporary, ec);
       return fail(ErrorCode::kInternal,
-                  "cannot encode " + std::string(output_format_name(d.encoding.format)) + ": " +
+                  "cannot encode " + std::string(output_format_name(d->encoding.format)) + ": " +
                       detail::describe(e),
                   path);
     }

@@ -29,16 +29,16 @@ struct RenderReport {
 // no location, no serial numbers, none of the original's other metadata.
 //
 // Also computes the photo's ThumbHash placeholder from the same decode. With `wanted` empty, only
-// the placeholder is made, from a small decode.
+// the placeholder is made, from a small decode. The placeholder depends on the decode size; a
+// caller that must get the same placeholder whichever derivatives are missing (a build repairing
+// an interrupted one) passes the largest derivative of the whole plan as `decode_as`.
 //
 // Fails (writing nothing further) when the photo cannot be decoded at all or a file cannot be
 // written; files already moved into place by then are complete and stay.
-[[nodiscard]] Result<RenderReport> render_derivatives(std::span<const unsigned char> bytes,
-                                                      const std::string& path,
-                                                      int original_long_edge,
-                                                      const std::vector<Derivative>& wanted,
-                                                      const std::filesystem::path& site_root,
-                                                      const ImagingSettings& settings,
-                                                      const EmbeddedNotice& notice);
+[[nodiscard]] Result<RenderReport> render_derivatives(
+    std::span<const unsigned char> bytes, const std::string& path, int original_long_edge,
+    const std::vector<Derivative>& wanted, const std::filesystem::path& site_root,
+    const ImagingSettings& settings, const EmbeddedNotice& notice,
+    const Derivative* decode_as = nullptr);
 
 }  // namespace vern::imaging

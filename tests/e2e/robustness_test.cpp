@@ -1,6 +1,6 @@
 // End-to-end: bad input, hostile names, interrupted builds and the privacy audit.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -24,8 +24,8 @@ class Robustness : public ::testing::Test {
   fs::path photos() const { return dir_.path() / "photos"; }
   fs::path site() const { return dir_.path() / "site"; }
   std::vector<std::string> build_args(const fs::path& out, const fs::path& catalogue) const {
-    return {"build", photos().string(), "-o", out.string(), "--formats", "webp,jpeg",
-            "--sizes", "320,640", "--catalogue", catalogue.string()};
+    return {"build",     photos().string(), "-o",      out.string(),  "--formats",
+            "webp,jpeg", "--sizes",         "320,640", "--catalogue", catalogue.string()};
   }
   test::CommandResult build() const {
     return test::run_vernissage(build_args(site(), dir_.path() / "catalogue.db"));
@@ -45,7 +45,8 @@ TEST_F(Robustness, NamesInEveryAlphabetAndWithUrlSpecialCharactersAllLink) {
   int photo_pages = 0;
   for (const auto& entry : fs::recursive_directory_iterator(site())) {
     const auto name = entry.path().filename().string();
-    if (entry.path().extension() == ".html" && name != "index.html" && name != "404.html") ++photo_pages;
+    if (entry.path().extension() == ".html" && name != "index.html" && name != "404.html")
+      ++photo_pages;
   }
   EXPECT_EQ(photo_pages, 11);  // the two IMG_1 files get distinct pages
   EXPECT_ALL_LINKS_RESOLVE(site());
@@ -80,8 +81,9 @@ TEST_F(Robustness, HostileTextIsEscapedEverywhere) {
   test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "a</script>/x.jpg");
   test::write_text(photos() / "a</script>/x.txt",
                    "<script>alert('x')</script> \" ' ]]> javascript:alert(1)");
-  test::write_text(photos() / "a</script>/album.toml",
-                   "title = \"<script>alert(1)</script>]]>\"\ndescription = \"javascript:alert(1)\"\n");
+  test::write_text(
+      photos() / "a</script>/album.toml",
+      "title = \"<script>alert(1)</script>]]>\"\ndescription = \"javascript:alert(1)\"\n");
   ASSERT_EQ(build().exit_code, 0);
   for (const auto& entry : fs::recursive_directory_iterator(site())) {
     const auto ext = entry.path().extension();
@@ -184,7 +186,8 @@ TEST_F(Robustness, BuildKilledAtAnyMomentIsRepairedByTheNextBuild) {
     EXPECT_TRUE(killed) << "the build finished before moment " << media_files;
     // Whatever is visible under a final name is complete: every image decodes.
     std::error_code ec;
-    for (fs::recursive_directory_iterator it(out / "media", ec), end; !ec && it != end; it.increment(ec)) {
+    for (fs::recursive_directory_iterator it(out / "media", ec), end; !ec && it != end;
+         it.increment(ec)) {
       const auto name = it->path().filename().string();
       if (!it->is_regular_file() || name.starts_with(".tmp-")) continue;
       const auto info = test::run_vernissage({"info", it->path().string()});
@@ -196,7 +199,16 @@ TEST_F(Robustness, BuildKilledAtAnyMomentIsRepairedByTheNextBuild) {
     auto want = expected;
     got.erase(".vernissage-site");
     want.erase(".vernissage-site");
-    EXPECT_EQ(got, want) << "after a kill at " << media_files << " media files";
+    // Named by path, so that a failure says which files differ rather than printing them all.
+    std::vector<std::string> differing;
+    for (const auto& [path, bytes] : want) {
+      if (!got.contains(path) || got.at(path) != bytes) differing.push_back(path);
+    }
+    for (const auto& [path, bytes] : got) {
+      if (!want.contains(path)) differing.push_back(path);
+    }
+    EXPECT_TRUE(differing.empty()) << "after a kill at " << media_files
+                                   << " media files: " << ::testing::PrintToString(differing);
   }
 }
 
