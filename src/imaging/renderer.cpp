@@ -155,6 +155,8 @@ void save(VImage image, const Encoding& encoding, const std::filesystem::path& f
   switch (encoding.format) {
     case OutputFormat::kJpeg:
       if (image.has_alpha()) image = image.flatten(VImage::option()->set("background", 255.0));
+      // No optimize_coding: its second Huffman pass made a cold build of 230 photos (three JPEG
+      // sizes) take 29 s instead of 23 s, for files 1.4 % smaller. JPEG is the fallback here.
       image.jpegsave(file.c_str(),
                      VImage::option()->set("Q", encoding.quality)->set("optimize_coding", false));
       break;
