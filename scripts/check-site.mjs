@@ -26,7 +26,10 @@ try {
     const scores = Object.fromEntries(Object.keys(targets).map((id) =>
       [id, Math.round(result.lhr.categories[id].score * 100)]));
     const line = Object.entries(scores).map(([id, s]) => `${id} ${s}`).join('  ');
-    console.log(`${page.padEnd(28)} ${line}`);
+    // The metrics behind the performance score, for reports and for finding what moved it.
+    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time',
+      'cumulative-layout-shift'].map((id) => result.lhr.audits[id].displayValue).join(', ');
+    console.log(`${page.padEnd(28)} ${line}  (FCP, LCP, TBT, CLS: ${metrics})`);
     for (const [id, score] of Object.entries(scores)) {
       if (score < targets[id]) {
         failed = true;
