@@ -18,9 +18,6 @@ using catalogue::PhotoRecord;
 // large enough that a transaction's cost is shared by many rows.
 constexpr std::size_t kBatch = 256;
 
-// Even a 200-megapixel 16-bit TIFF stays under this; anything larger is not a photo.
-constexpr std::uintmax_t kMaxFileBytes = 2ULL * 1024 * 1024 * 1024;
-
 bool exists(const std::string& path) {
   std::error_code ec;
   return std::filesystem::exists(path, ec);
@@ -132,7 +129,7 @@ class IndexRun {
     std::vector<ReadOutcome> outcomes(batch.size());
     const FactOptions facts{.max_pixels = options_.max_pixels, .perceptual_hash = true};
     parallel_for(batch.size(), worker_count(options_.jobs), [&](std::size_t i) {
-      auto bytes = read_file_bytes(batch[i]->absolute_path, kMaxFileBytes);
+      auto bytes = read_file_bytes(batch[i]->absolute_path, kMaxPhotoFileBytes);
       if (!bytes) {
         outcomes[i].record = tl::unexpected(bytes.error());
       } else if (bytes->empty()) {

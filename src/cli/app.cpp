@@ -5,9 +5,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "archive/duplicate_groups.h"
 #include "catalogue/catalogue.h"
-#include "cli/archive_commands.h"
+#include "cli/archive_cli.h"
 #include "cli/audit_command.h"
 #include "cli/build_command.h"
 #include "cli/catalogue_location.h"
@@ -19,21 +18,6 @@
 
 namespace vern::cli {
 namespace {
-
-constexpr const char* kExitCodeHelp =
-    "Exit codes: 0 all good; 1 finished, but some inputs were skipped (each named on stderr with "
-    "the reason); 2 usage or fatal error.";
-
-constexpr const char* kCatalogueHelp =
-    "Catalogue file (default: $VERNISSAGE_CATALOGUE, else [catalogue] path in settings, else "
-    "~/.local/share/vernissage/catalogue.db)";
-
-constexpr const char* kQueryHelp =
-    "Query: words match title, caption, keywords, creator and file name (as prefixes; case and "
-    "accents ignored; \"quoted phrases\" whole). Filters: camera:nikon lens:35mm taken:2019 "
-    "taken:2019-05..2021-03 iso:>3200 focal:35 focal:24..70 keyword:siberia rating:>=4 "
-    "album:moscow format:jpeg missing:yes|no|any (default no). All parts must match; several "
-    "format: filters mean any of them.";
 
 // Flags as given; unset ones leave the settings from vernissage.toml (or the defaults) alone.
 struct BuildFlags {
@@ -203,70 +187,7 @@ int run(int argc, char** argv) {
       "Exit codes: 0 nothing found; 1 something found (listed on stdout); 2 usage error.");
   audit->add_option("SITE", audit_site, "A folder written by vernissage build")->required();
 
-  IndexCommand index_command;
-  std::string index_catalogue;
-  bool index_quiet = false;
-  long long index_max_megapixels = 200;
-  auto* index = app.add_subcommand(
-      "index", "Record the photos under folders in the catalogue, for search and duplicates.");
-  index->footer(std::string("Unchanged files are not read again; moved files keep their identity; "
-                            "files no longer found are marked missing (--prune forgets them).\n") +
-                kExitCodeHelp);
-  index->add_option("PHOTOS", index_command.roots, "Folders of photographs")
-      ->required()
-      ->check(CLI::ExistingDirectory);
-  index->add_option("--catalogue", index_catalogue, kCatalogueHelp);
-  index->add_flag("--prune", index_command.prune,
-                  "Forget photos no longer found under the folders (default: mark them missing)");
-  index->add_option("-j,--jobs", index_command.jobs, "Photos read in parallel (default: cores + 1)")
-      ->check(CLI::Range(1, 1024));
-  index
-      ->add_option("--max-megapixels", index_max_megapixels,
-                   "Refuse images larger than this before decoding (default: 200)")
-      ->check(CLI::Range(1LL, 100000LL));
-  index->add_flag("-q,--quiet", index_quiet, "Print only warnings and errors");
-
-  SearchCommand search_command;
-  std::vector<std::string> search_words;
-  std::string search_catalogue;
-  bool search_json = false, search_paths = false, search_verbose = false;
-  auto* search = app.add_subcommand("search", "Find photos in the catalogue.");
-  search->footer(std::string(kQueryHelp) +
-                 "\nExamples:\n  vernissage search red square camera:nikon taken:2019\n"
-                 "  vernissage search keyword:siberia 'rating:>=4' --paths | xargs ...\n"
-                 "Exit codes: 0 photos found; 1 none matched; 2 bad query or catalogue.");
-  search->add_option("QUERY", search_words, "Words and filters (empty: every photo)");
-  search->add_option("--catalogue", search_catalogue, kCatalogueHelp);
-  search->add_flag("--json", search_json,
-                   "A JSON array, an object per photo (the info schema + id, size_bytes, "
-                   "content_hash, missing)");
-  search->add_flag("--paths", search_paths, "One path a line, for piping into other tools");
-  search->add_option("-n,--limit", search_command.limit, "At most this many photos")
-      ->check(CLI::Range(1, 100'000'000));
-  search->add_option("--sort", search_command.sort,
-                     std::string("Order: ") + catalogue::kSortFieldNames +
-                         " (default: relevance with words, else taken)");
-  search->add_flag("--reverse", search_command.reverse, "Reverse the order");
-  search->add_flag("-v,--verbose", search_verbose, "Print how long the query took");
-
-  DuplicatesCommand duplicates_command;
-  std::string duplicates_catalogue;
-  duplicates_command.threshold = archive::kDefaultSimilarityThreshold;
-  auto* duplicates = app.add_subcommand(
-      "duplicates", "List groups of identical or near-identical photos in the catalogue.");
-  duplicates->footer(
-      "Near-identical: resized, recompressed, stripped of metadata or lightly cropped copies, "
-      "by perceptual hash (docs/duplicates.md). The best copy (largest, then most metadata) "
-      "comes first.\nExit codes: 0 duplicates found; 1 none; 2 error.");
-  duplicates->add_option("--catalogue", duplicates_catalogue, kCatalogueHelp);
-  duplicates->add_flag("--json", duplicates_command.json, "JSON: {threshold, groups: [...]}");
-  duplicates
-      ->add_option("--threshold", duplicates_command.threshold,
-                   "Most differing hash bits for a near-duplicate (default: 12; 0: same "
-                   "picture only)")
-      ->check(CLI::Range(0, archive::kMaxSimilarityThreshold));
-  duplicates->add_option("--under", duplicates_command.under,
-                         "Only groups with a photo under this folder (did I import this card?)");
+  ArchiveCommands archive_commands(app);
 
   try {
     app.parse(argc, argv);
@@ -286,39 +207,7 @@ int run(int argc, char** argv) {
     return run_info(info_files, info_json, logger);
   }
 
-  if (index->parsed() || search->parsed() || duplicates->parsed()) {
-    const bool verbose = search->parsed() && search_verbose;
-    Logger logger(std::cerr, index_quiet ? Verbosity::kQuiet
-                             : verbose   ? Verbosity::kVerbose
-                                         : Verbosity::kNormal);
-    const std::string& flag = index->parsed()    ? index_catalogue
-                              : search->parsed() ? search_catalogue
-                                                 : duplicates_catalogue;
-    auto location = catalogue_location(flag);
-    if (!location) {
-      logger.error(location.error().describe());
-      return kExitFatal;
-    }
-    if (duplicates->parsed()) {
-      duplicates_command.catalogue = *location;
-      return run_duplicates(duplicates_command, logger);
-    }
-    if (search->parsed()) {
-      search_command.catalogue = *location;
-      for (const auto& word : search_words) {
-        search_command.query += (search_command.query.empty() ? "" : " ") + word;
-      }
-      search_command.output = search_json    ? SearchOutput::kJson
-                              : search_paths ? SearchOutput::kPaths
-                                             : SearchOutput::kTable;
-      return run_search(search_command, logger);
-    }
-    index_command.catalogue = *location;
-    index_command.max_pixels = index_max_megapixels * 1'000'000;
-    // Photos are read one per worker; libvips' own threads would only compete with them.
-    imaging::LibrarySetup vips_setup(argv[0], 1);
-    return run_index(index_command, logger);
-  }
+  if (archive_commands.parsed()) return archive_commands.run(argv[0]);
 
   auto options = merge(build_flags);
   Logger logger(std::cerr, build_flags.quiet ? Verbosity::kQuiet : Verbosity::kNormal);

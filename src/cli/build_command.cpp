@@ -145,13 +145,21 @@ Result<std::unordered_set<std::string>> select_photos(catalogue::SearchQuery que
   index.excluded = {options.output};
   index.jobs = options.jobs;
   index.max_pixels = options.imaging.max_pixels;
-  auto indexed = archive::index_photos(index, store);
+  // A dry run writes nothing, not even facts into the catalogue: it selects from a scratch one.
+  std::unique_ptr<catalogue::Catalogue> scratch;
+  if (options.dry_run) {
+    auto opened = catalogue::open_sqlite_catalogue(":memory:");
+    if (!opened) return tl::unexpected(opened.error());
+    scratch = std::move(*opened);
+  }
+  catalogue::Catalogue& selecting = scratch ? *scratch : store;
+  auto indexed = archive::index_photos(index, selecting);
   if (!indexed) return tl::unexpected(indexed.error());
   logger.event("event=select.indexed found=" + std::to_string(indexed->found) +
                " read=" + std::to_string(indexed->fresh + indexed->changed + indexed->moved));
   query.under = {catalogue_key(options.photos)};
   query.limit = 0;
-  auto found = store.search(query);
+  auto found = selecting.search(query);
   if (!found) return tl::unexpected(found.error());
   std::unordered_set<std::string> chosen;
   for (const auto& record : *found) chosen.insert(record.path);

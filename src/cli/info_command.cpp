@@ -12,7 +12,6 @@
 namespace vern::cli {
 namespace {
 
-constexpr std::uintmax_t kMaxFileBytes = 2ULL * 1024 * 1024 * 1024;
 // info only reads headers, so it can describe files too large to publish.
 constexpr long long kNoPixelLimit = 1LL << 62;
 
@@ -22,7 +21,7 @@ struct FileInfo {
 };
 
 Result<FileInfo> inspect(const std::string& path) {
-  auto bytes = read_file_bytes(path, kMaxFileBytes);
+  auto bytes = read_file_bytes(path, kMaxPhotoFileBytes);
   if (!bytes) return tl::unexpected(bytes.error());
   FileInfo info;
   info.format = sniff_image_format(

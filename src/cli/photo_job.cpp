@@ -13,9 +13,6 @@
 namespace vern::cli {
 namespace {
 
-// Even a 200-megapixel 16-bit TIFF stays under this; anything larger is not a photo we can show.
-constexpr std::uintmax_t kMaxFileBytes = 2ULL * 1024 * 1024 * 1024;
-
 // The notice embedded in derivatives: the photo's own creator and copyright, else the site's.
 imaging::EmbeddedNotice notice_for(const PhotoMetadata& m, const BuildOptions& options) {
   return {m.creator.value_or(options.site.author), m.copyright.value_or(options.site.copyright)};
@@ -65,7 +62,7 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
 
   std::vector<unsigned char> bytes;
   const auto read_bytes = [&]() -> Result<void> {
-    auto read = read_file_bytes(source, kMaxFileBytes);
+    auto read = read_file_bytes(source, kMaxPhotoFileBytes);
     if (!read) return tl::unexpected(read.error());
     if (read->empty()) return fail(ErrorCode::kCorrupt, "empty file (0 bytes)", relative_path);
     bytes = std::move(*read);

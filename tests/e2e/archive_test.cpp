@@ -241,6 +241,17 @@ TEST_F(Archive, BuildSelectPublishesOnlyTheChosenSeries) {
   EXPECT_EQ(bad.exit_code, 2);
 }
 
+TEST_F(Archive, ADryRunSelectionLeavesTheCatalogueAlone) {
+  ASSERT_EQ(vernissage({"index", (photos_ / "streets").string()}).exit_code, 0);
+  ASSERT_EQ(search_paths("missing:any").size(), 8u);
+  const auto r = vernissage({"build", photos_.string(), "-o", (dir_ / "site").string(), "--dry-run",
+                             "--select", "camera:canon", "--sizes", "480", "--formats", "jpeg"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("Selected 4 photos"), std::string::npos) << r.err;
+  EXPECT_EQ(search_paths("missing:any").size(), 8u);  // nothing of nature/ or machines/ recorded
+  EXPECT_FALSE(fs::exists(dir_ / "site"));
+}
+
 TEST_F(Archive, CatalogueLocationComesFromSettingsWhenNotGiven) {
   const fs::path config_home = dir_ / "config";
   test::write_text(config_home / "vernissage" / "config.toml", "[catalogue]\npath = \"mine.db\"\n");
