@@ -34,8 +34,8 @@ vern::catalogue::Catalogue& catalogue() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const auto query =
-      vern::catalogue::parse_search_query(std::string_view(reinterpret_cast<const char*>(data), size));
+  const auto query = vern::catalogue::parse_search_query(
+      std::string_view(reinterpret_cast<const char*>(data), size));
   if (!query) return 0;
   if (!catalogue().search(*query)) std::abort();  // a parsed query must run
   return 0;

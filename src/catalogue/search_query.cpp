@@ -35,20 +35,31 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+// Whitespace and every other control character (NUL included: a query from a form or a file
+// may carry one, and no photo's text does) separate parts.
+bool is_separator(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == 0x7F || byte == ' ';
+}
+
 Result<std::vector<Part>> split_parts(std::string_view text) {
   std::vector<Part> parts;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+    if (is_separator(text[i])) {
       ++i;
       continue;
     }
     Part part;
     std::string raw;
     bool in_quotes = false;
-    for (; i < text.size() && (in_quotes || !std::isspace(static_cast<unsigned char>(text[i])));
-         ++i) {
+    for (; i < text.size() && (in_quotes || !is_separator(text[i])); ++i) {
       const char c = text[i];
+      // Inside quotes too, a control character is a space: it must never reach the index.
+      if (is_separator(c)) {
+        raw += ' ';
+        continue;
+      }
       if (c == '"') {
         in_quotes = !in_quotes;
         part.quoted = true;

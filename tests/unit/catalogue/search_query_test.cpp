@@ -87,6 +87,17 @@ TEST(SearchQuery, ExplainsWhatIsWrong) {
   EXPECT_NE(error_of("missing:maybe").find("yes, no or any"), std::string::npos);
 }
 
+TEST(SearchQuery, ControlCharactersSeparateWords) {
+  // Found by fuzz/search_fuzzer: NUL bytes inside a word reached FTS5 and failed the query.
+  const auto q =
+      parse(std::string_view("red squa\0\0re\tcamera:nikon \"a\x01"
+                             "b\"",
+                             31));
+  EXPECT_EQ(q.words, (std::vector<std::string>{"red", "squa", "re"}));
+  EXPECT_EQ(q.cameras, std::vector<std::string>{"nikon"});
+  EXPECT_EQ(q.phrases, std::vector<std::string>{"a b"});
+}
+
 TEST(SearchQuery, EmptyQueryMatchesEverythingPresent) {
   const auto q = parse("   ");
   EXPECT_TRUE(q.words.empty());
