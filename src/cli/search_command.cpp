@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -19,6 +17,15 @@ std::size_t columns(const std::string& text) {
   std::size_t count = 0;
   for (const unsigned char c : text) count += (c & 0xC0) != 0x80;
   return count;
+}
+
+// A file name may hold control characters (an escape sequence could recolour or rewrite the
+// terminal): the table shows them as '?'. --paths and --json give names as they are.
+std::string printable(std::string text) {
+  for (char& c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  }
+  return text;
 }
 
 std::string fit(const std::string& text, std::size_t width) {
@@ -59,8 +66,8 @@ void print_table(const std::vector<catalogue::PhotoRecord>& found) {
   for (const auto& r : found) {
     const auto& m = r.metadata;
     Row row{m.taken_at ? m.taken_at->substr(0, 16) : "",
-            site::format_camera(m.camera_make, m.camera_model), exposure(m), stars(m.rating),
-            r.path + (r.missing ? "  (missing)" : "")};
+            printable(site::format_camera(m.camera_make, m.camera_model)), exposure(m),
+            stars(m.rating), printable(r.path) + (r.missing ? "  (missing)" : "")};
     if (!row.taken.empty() && row.taken.size() > 10) row.taken[10] = ' ';
     w_camera = std::min<std::size_t>(std::max(w_camera, columns(row.camera)), 28);
     w_exposure = std::min<std::size_t>(std::max(w_exposure, columns(row.exposure)), 34);

@@ -147,6 +147,18 @@ TEST_F(Archive, SearchFindsTextAndFiltersInEveryOutputForm) {
   EXPECT_EQ(nlohmann::json::parse(one.out).size(), 1u);
 }
 
+TEST_F(Archive, TheTableNeverPrintsControlCharactersOfFileNames) {
+  fs::copy_file(photos_ / "streets" / "Nikon D90.jpg", photos_ / "streets" / "evil\x1b[2Jname.jpg");
+  ASSERT_EQ(vernissage({"index", photos_.string()}).exit_code, 0);
+  const auto table = vernissage({"search", "evil"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_EQ(table.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(table.out.find("evil?[2Jname.jpg"), std::string::npos) << table.out;
+  // --paths hands the name over as it is, for tools that take it.
+  const auto paths = vernissage({"search", "evil", "--paths"});
+  EXPECT_NE(paths.out.find("evil\x1b[2Jname.jpg"), std::string::npos);
+}
+
 TEST_F(Archive, SearchExitCodesTellFoundFromNothingFromErrors) {
   ASSERT_EQ(vernissage({"index", photos_.string()}).exit_code, 0);
   EXPECT_EQ(vernissage({"search", "camera:nikon"}).exit_code, 0);

@@ -325,7 +325,9 @@ TEST_F(BuildTest, AddingASizeRendersOnlyTheNewSize) {
   EXPECT_NE(result.err.find("0 stale removed"), std::string::npos) << result.err;
   const auto after = modification_times(site());
   for (const auto& [path, time] : before) {
-    if (path.starts_with("media/")) EXPECT_EQ(after.at(path), time) << path;
+    if (path.starts_with("media/")) {
+      EXPECT_EQ(after.at(path), time) << path;
+    }
   }
 }
 
