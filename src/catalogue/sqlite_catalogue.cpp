@@ -277,6 +277,8 @@ class SqliteCatalogue final : public Catalogue {
   }
 
   Result<void> apply(const ChangeSet& changes) override {
+    // Nothing to write takes no write lock: a no-op index never makes another writer wait.
+    if (changes.empty()) return {};
     std::lock_guard lock(mutex_);
     // IMMEDIATE takes the write lock at once, so a concurrent writer makes this wait (busy
     // timeout) instead of failing halfway through.
