@@ -87,6 +87,15 @@ std::string update_from_excluded() {
   return out;
 }
 
+// The statement put() runs: insert a row, or update every column of the row with that path.
+// Built once: put() runs for every photo a build or an index records.
+const std::string& upsert_sql() {
+  static const std::string sql = std::string("INSERT INTO photos (") + kWrittenColumns +
+                                 ") VALUES (" + placeholders(kWrittenColumnCount) +
+                                 ") ON CONFLICT(path) DO UPDATE SET " + update_from_excluded();
+  return sql;
+}
+
 std::string_view column_view(sqlite3_stmt* s, int index) {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, index));
   return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(s, index)))
@@ -304,10 +313,7 @@ class SqliteCatalogue final : public Catalogue {
 
  private:
   Result<void> put_locked(const PhotoRecord& r) {
-    auto s =
-        cached(put_statement_, std::string("INSERT INTO photos (") + kWrittenColumns +
-                                   ") VALUES (" + placeholders(kWrittenColumnCount) +
-                                   ") ON CONFLICT(path) DO UPDATE SET " + update_from_excluded());
+    auto s = cached(put_statement_, upsert_sql());
     if (!s) return tl::unexpected(s.error());
     bind_record(*s, r);
     return step_done(*s, "cannot write");
