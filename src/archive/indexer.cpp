@@ -52,13 +52,10 @@ class IndexRun {
       }
       roots_.push_back(catalogue_key(root));
     }
-    auto records = catalogue_.all();
-    if (!records) return tl::unexpected(records.error());
-    known_.reserve(records->size());
-    for (auto& record : *records) {
-      by_content_.emplace(record.content_hash, record.path);
-      known_.emplace(record.path, std::move(record));
-    }
+    auto known = load_known_photos(catalogue_);
+    if (!known) return tl::unexpected(known.error());
+    known_ = std::move(*known);
+    for (const auto& [path, record] : known_) by_content_.emplace(record.content_hash, path);
     if (auto r = scan(); !r) return tl::unexpected(r.error());
 
     std::vector<const scan::SourceFile*> to_read;
@@ -100,14 +97,7 @@ class IndexRun {
   Result<void> scan() {
     scan::ScanOptions scan_options;
     scan_options.excluded = options_.excluded;
-    scan_options.known_format = [this](const std::filesystem::path& path, std::uintmax_t size,
-                                       std::int64_t mtime_ns) -> std::optional<ImageFormat> {
-      const auto it = known_.find(catalogue_key(path));
-      if (it == known_.end() || !catalogue::describes_unchanged_file(it->second, size, mtime_ns)) {
-        return std::nullopt;
-      }
-      return format_from_name(it->second.format);
-    };
+    scan_options.known_format = known_format_from(known_);
     for (const auto& root : options_.roots) {
       auto scanned = scan::scan_tree(root, scan_options);
       if (!scanned) return tl::unexpected(scanned.error());
@@ -214,7 +204,7 @@ class IndexRun {
   const IndexOptions& options_;
   catalogue::Catalogue& catalogue_;
   std::vector<std::string> roots_;
-  std::unordered_map<std::string, PhotoRecord> known_;
+  KnownPhotos known_;
   std::unordered_multimap<std::string, std::string> by_content_;  // content hash → path
   std::vector<scan::ScanResult> scans_;                           // own the files listed
   std::vector<const scan::SourceFile*> files_;

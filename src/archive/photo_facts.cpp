@@ -11,6 +11,29 @@ std::string catalogue_key(const std::filesystem::path& path) {
   return std::filesystem::absolute(path).lexically_normal().string();
 }
 
+Result<KnownPhotos> load_known_photos(catalogue::Catalogue& catalogue) {
+  auto records = catalogue.all();
+  if (!records) return tl::unexpected(records.error());
+  KnownPhotos known;
+  known.reserve(records->size());
+  for (auto& record : *records) {
+    auto key = record.path;
+    known.emplace(std::move(key), std::move(record));
+  }
+  return known;
+}
+
+decltype(scan::ScanOptions::known_format) known_format_from(const KnownPhotos& known) {
+  return [&known](const std::filesystem::path& path, std::uintmax_t size,
+                  std::int64_t mtime_ns) -> std::optional<ImageFormat> {
+    const auto it = known.find(catalogue_key(path));
+    if (it == known.end() || !catalogue::describes_unchanged_file(it->second, size, mtime_ns)) {
+      return std::nullopt;
+    }
+    return format_from_name(it->second.format);
+  };
+}
+
 Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> bytes,
                                                 const scan::SourceFile& source,
                                                 const FactOptions& options,

@@ -2,8 +2,10 @@
 
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "catalogue/catalogue.h"
 #include "catalogue/photo_record.h"
 #include "core/result.h"
 #include "scan/source_tree.h"
@@ -12,6 +14,15 @@ namespace vern::archive {
 
 // The path under which the catalogue records a photo: absolute and normalised.
 std::string catalogue_key(const std::filesystem::path& path);
+
+// The catalogue's records by catalogue_key, loaded once per run: a build or an index looks up
+// every photo, and one query is far cheaper than one per photo.
+using KnownPhotos = std::unordered_map<std::string, catalogue::PhotoRecord>;
+[[nodiscard]] Result<KnownPhotos> load_known_photos(catalogue::Catalogue& catalogue);
+
+// A scan::ScanOptions::known_format that answers from `known` (which must outlive the scan):
+// files the catalogue knows unchanged need not be opened to learn their format.
+[[nodiscard]] decltype(scan::ScanOptions::known_format) known_format_from(const KnownPhotos& known);
 
 struct FactOptions {
   long long max_pixels = 0;      // larger photos are refused from their header

@@ -68,7 +68,7 @@ struct BuildSummary {
 
 // Publishes every photo with a fixed number of workers taking the next photo as they finish one,
 // so at most `jobs` photos are in memory at once however large the archive is.
-using KnownPhotos = std::unordered_map<std::string, catalogue::PhotoRecord>;
+using archive::KnownPhotos;
 
 std::vector<Outcome> publish_all(const std::vector<const scan::SourceFile*>& photos,
                                  const BuildOptions& options, catalogue::Catalogue& catalogue,
@@ -220,27 +220,18 @@ int run_build(const BuildOptions& options, Logger& logger) {
     chosen = std::move(*found);
     phase_done("select");
   }
-  // Loaded once: a build looks up every photo, and a single query is far cheaper than one each.
-  KnownPhotos known;
-  if (auto records = (*store)->all(); records) {
-    for (auto& record : *records) known.emplace(record.path, std::move(record));
-  } else {
-    logger.error(records.error().describe());
+  auto loaded = archive::load_known_photos(**store);
+  if (!loaded) {
+    logger.error(loaded.error().describe());
     return kExitFatal;
   }
+  const KnownPhotos known = std::move(*loaded);
   phase_done("catalogue");
 
   scan::ScanOptions scan_options;
   scan_options.excluded = {options.output};
   // Files the catalogue knows unchanged need not be opened to learn their format.
-  scan_options.known_format = [&known](const std::filesystem::path& path, std::uintmax_t size,
-                                       std::int64_t mtime_ns) -> std::optional<ImageFormat> {
-    const auto it = known.find(catalogue_key(path));
-    if (it == known.end() || !catalogue::describes_unchanged_file(it->second, size, mtime_ns)) {
-      return std::nullopt;
-    }
-    return format_from_name(it->second.format);
-  };
+  scan_options.known_format = archive::known_format_from(known);
   auto scanned = scan::scan_tree(options.photos, scan_options);
   if (!scanned) {
     logger.error(scanned.error().describe());
