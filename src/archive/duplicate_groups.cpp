@@ -73,11 +73,6 @@ void link_similar(const std::vector<std::pair<std::size_t, std::uint64_t>>& hash
   }
 }
 
-std::string dimensions(const catalogue::PhotoRecord& p) {
-  return std::to_string(p.metadata.width.value_or(0)) + "×" +
-         std::to_string(p.metadata.height.value_or(0));
-}
-
 long long pixels(const catalogue::PhotoRecord& p) {
   return static_cast<long long>(p.metadata.width.value_or(0)) * p.metadata.height.value_or(0);
 }
@@ -123,6 +118,11 @@ DuplicateGroup make_group(std::vector<const catalogue::PhotoRecord*> photos) {
 }
 
 }  // namespace
+
+std::string dimensions(const catalogue::PhotoRecord& p) {
+  return std::to_string(p.metadata.width.value_or(0)) + "×" +
+         std::to_string(p.metadata.height.value_or(0));
+}
 
 int metadata_field_count(const catalogue::PhotoRecord& photo) {
   const auto& m = photo.metadata;

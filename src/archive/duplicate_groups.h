@@ -38,6 +38,9 @@ struct DuplicateGroup {
 std::vector<DuplicateGroup> find_duplicates(std::vector<catalogue::PhotoRecord>&& photos,
                                             int threshold = kDefaultSimilarityThreshold) = delete;
 
+// "4288×2848": the photo's size as displayed.
+[[nodiscard]] std::string dimensions(const catalogue::PhotoRecord& photo);
+
 // The number of facts a record carries (camera, date, caption, keywords, ...): the tie-breaker
 // that keeps the original over a copy stripped of its metadata.
 [[nodiscard]] int metadata_field_count(const catalogue::PhotoRecord& photo);

@@ -23,16 +23,6 @@ bool exists(const std::string& path) {
   return std::filesystem::exists(path, ec);
 }
 
-bool is_under(const std::string& path, const std::vector<std::string>& roots) {
-  for (const auto& root : roots) {
-    if (path.size() > root.size() && path.starts_with(root) &&
-        (root.ends_with('/') || path[root.size()] == '/')) {
-      return true;
-    }
-  }
-  return false;
-}
-
 struct ReadOutcome {
   std::optional<Result<PhotoRecord>> record;
   std::vector<std::string> warnings;

@@ -11,6 +11,16 @@ std::string catalogue_key(const std::filesystem::path& path) {
   return std::filesystem::absolute(path).lexically_normal().string();
 }
 
+bool is_under(const std::string& path, const std::vector<std::string>& folders) {
+  for (const auto& folder : folders) {
+    if (path.size() > folder.size() && path.starts_with(folder) &&
+        (folder.ends_with('/') || path[folder.size()] == '/')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 Result<KnownPhotos> load_known_photos(catalogue::Catalogue& catalogue) {
   auto records = catalogue.all();
   if (!records) return tl::unexpected(records.error());

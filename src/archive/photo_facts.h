@@ -15,6 +15,9 @@ namespace vern::archive {
 // The path under which the catalogue records a photo: absolute and normalised.
 std::string catalogue_key(const std::filesystem::path& path);
 
+// True when `path` lies below one of `folders` (catalogue keys; a trailing '/' is allowed).
+[[nodiscard]] bool is_under(const std::string& path, const std::vector<std::string>& folders);
+
 // The catalogue's records by catalogue_key, loaded once per run: a build or an index looks up
 // every photo, and one query is far cheaper than one per photo.
 using KnownPhotos = std::unordered_map<std::string, catalogue::PhotoRecord>;

@@ -1,18 +1,15 @@
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "archive/duplicate_groups.h"
+#include "archive/photo_facts.h"
 #include "catalogue/catalogue.h"
 #include "cli/archive_commands.h"
 #include "cli/exit_codes.h"
 
 namespace vern::cli {
 namespace {
-
-std::string dimensions(const catalogue::PhotoRecord& p) {
-  return std::to_string(p.metadata.width.value_or(0)) + "×" +
-         std::to_string(p.metadata.height.value_or(0));
-}
 
 std::string file_size(std::uintmax_t bytes) {
   char text[32];
@@ -26,12 +23,8 @@ std::string file_size(std::uintmax_t bytes) {
 
 bool touches(const archive::DuplicateGroup& group, const std::vector<std::string>& folders) {
   if (folders.empty()) return true;
-  for (const auto& m : group.members) {
-    for (const auto& folder : folders) {
-      if (m.photo->path.starts_with(folder + "/")) return true;
-    }
-  }
-  return false;
+  return std::any_of(group.members.begin(), group.members.end(),
+                     [&](const auto& m) { return archive::is_under(m.photo->path, folders); });
 }
 
 void print_text(const std::vector<const archive::DuplicateGroup*>& groups) {
@@ -43,9 +36,9 @@ void print_text(const std::vector<const archive::DuplicateGroup*>& groups) {
               << group->why << "\n";
     for (const auto& m : group->members) {
       const bool is_best = m.photo == &best;
-      std::cout << (is_best ? "  * " : "    ") << m.photo->path << "  " << dimensions(*m.photo)
-                << ", " << file_size(m.photo->size_bytes) << ", " << m.metadata_fields
-                << " metadata fields";
+      std::cout << (is_best ? "  * " : "    ") << m.photo->path << "  "
+                << archive::dimensions(*m.photo) << ", " << file_size(m.photo->size_bytes) << ", "
+                << m.metadata_fields << " metadata fields";
       if (!is_best) {
         std::cout << (m.same_content_as_best ? ", identical file"
                                              : ", distance " + std::to_string(m.distance));
@@ -105,8 +98,7 @@ int run_duplicates(const DuplicatesCommand& command, Logger& logger) {
   const auto groups = archive::find_duplicates(*photos, command.threshold);
   std::vector<std::string> folders;
   for (const auto& folder : command.under) {
-    folders.push_back(std::filesystem::absolute(folder).lexically_normal().string());
-    while (folders.back().size() > 1 && folders.back().ends_with('/')) folders.back().pop_back();
+    folders.push_back(archive::catalogue_key(folder));
   }
   std::vector<const archive::DuplicateGroup*> shown;
   for (const auto& group : groups) {
