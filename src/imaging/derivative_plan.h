@@ -24,7 +24,7 @@ struct EmbeddedNotice {
 };
 
 // Bump when a change to the imaging code alters output bytes, so every recipe changes with it.
-inline constexpr int kImagingVersion = 2;
+inline constexpr int kImagingVersion = 3;
 
 // The derivatives of one photo, ordered by encoding (as in `settings.encodings`) then by size,
 // smallest first. Sizes never exceed the original: requested long edges at or above the
