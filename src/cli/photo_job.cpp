@@ -60,7 +60,7 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
     photo.status = recorded != nullptr ? SourceStatus::kChanged : SourceStatus::kNew;
   }
 
-  std::vector<unsigned char> bytes;
+  FileBytes bytes;
   const auto read_bytes = [&]() -> Result<void> {
     auto read = read_file_bytes(source, kMaxPhotoFileBytes);
     if (!read) return tl::unexpected(read.error());

@@ -10,10 +10,10 @@
 
 namespace vern {
 
-Result<std::vector<unsigned char>> read_file_bytes(const std::filesystem::path& path,
-                                                   std::uintmax_t max_bytes) {
+Result<FileBytes> read_file_bytes(const std::filesystem::path& path, std::uintmax_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno), path.string());
+  if (fd < 0)
+    return fail(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno), path.string());
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     const std::string reason = std::strerror(errno);
@@ -26,7 +26,7 @@ Result<std::vector<unsigned char>> read_file_bytes(const std::filesystem::path& 
                 "file is " + std::to_string(st.st_size / (1024 * 1024)) + " MiB, over the limit",
                 path.string());
   }
-  std::vector<unsigned char> bytes(static_cast<std::size_t>(st.st_size));
+  FileBytes bytes(static_cast<std::size_t>(st.st_size));
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
