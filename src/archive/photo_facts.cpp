@@ -53,9 +53,9 @@ Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> b
   record.content_hash = content_hash(bytes);
   auto header = imaging::read_header(bytes, relative_path, options.max_pixels);
   if (!header) return tl::unexpected(header.error());
-  std::vector<unsigned char> exif_thumbnail;
+  std::vector<unsigned char> embedded_thumbnail;
   if (auto metadata = metadata::read_metadata(
-          bytes, relative_path, options.perceptual_hash ? &exif_thumbnail : nullptr)) {
+          bytes, relative_path, options.perceptual_hash ? &embedded_thumbnail : nullptr)) {
     record.metadata = std::move(*metadata);
   } else {
     warnings.push_back(metadata.error().message);
@@ -67,7 +67,7 @@ Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> b
   record.metadata.height = header->height;
   record.metadata.orientation = header->orientation;
   if (options.perceptual_hash) {
-    if (auto hash = imaging::perceptual_hash(bytes, exif_thumbnail, *header, relative_path)) {
+    if (auto hash = imaging::perceptual_hash(bytes, embedded_thumbnail, *header, relative_path)) {
       record.perceptual_hash = hash->bits;
     } else {
       // Recorded all the same, so that the same file is not tried again until it changes.

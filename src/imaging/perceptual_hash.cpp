@@ -19,9 +19,10 @@ constexpr int kSide = 32;        // the picture is hashed at 32×32
 constexpr int kFrequencies = 8;  // the 8×8 lowest frequencies, less the constant term
 // Below this, an EXIF thumbnail is too coarse to stand for the photo (cameras write 160×120).
 constexpr int kMinThumbnailEdge = 96;
-// The photo is decoded to fit this box when it has no usable thumbnail (shrink-on-load makes
-// that cheap for JPEG).
+// A photo other than JPEG is decoded to fit this box when it has no usable thumbnail.
 constexpr int kDecodeEdge = 160;
+// A JPEG is decoded at the smallest libjpeg scale that keeps this many pixels on its short edge.
+constexpr int kMinDecodeEdge = 64;
 
 // cos((2x + 1) u π / 64) for u = 0..8, x = 0..31: the DCT-II basis the hash needs.
 const std::array<std::array<double, kSide>, kFrequencies + 1>& cosines() {
@@ -217,14 +218,31 @@ std::optional<std::uint64_t> thumbnail_hash(std::span<const unsigned char> thumb
 }  // namespace
 
 Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
-                                       std::span<const unsigned char> exif_thumbnail,
+                                       std::span<const unsigned char> embedded_thumbnail,
                                        const ImageHeader& header, const std::string& path) {
   try {
-    if (const auto hash = thumbnail_hash(exif_thumbnail, header))
+    if (const auto hash = thumbnail_hash(embedded_thumbnail, header))
       return PerceptualHash{*hash, true};
     VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
     const std::unique_ptr<VipsArea, decltype(&vips_area_unref)> owner(VIPS_AREA(blob),
                                                                       &vips_area_unref);
+    if (header.loader.starts_with("jpegload")) {
+      // libjpeg's 1/8 decode (each block's mean) is all a 32×32 grid needs, and skips
+      // thumbnail()'s Lanczos step: 42 to 45 ms instead of 46 to 63 ms for a 16 MP photo here.
+      // The grid is turned upright as a thumbnail's is.
+      int factor = 1;
+      while (factor < 8 && std::min(header.width, header.height) / (factor * 2) >= kMinDecodeEdge)
+        factor *= 2;
+      const VImage picture = VImage::jpegload_buffer(
+          blob, VImage::option()->set("shrink", factor)->set("access", VIPS_ACCESS_SEQUENTIAL));
+      // CMYK needs thumbnail()'s colour management to look like the photo.
+      if (picture.interpretation() != VIPS_INTERPRETATION_CMYK) {
+        const auto grey = grey_levels(picture);
+        return PerceptualHash{
+            hash_grid(upright(shrink(grey, 0, 0, grey.width, grey.height), header.orientation)),
+            false};
+      }
+    }
     // thumbnail() applies the orientation itself and shrinks while decoding.
     const VImage picture =
         VImage::thumbnail_buffer(blob, kDecodeEdge, VImage::option()->set("height", kDecodeEdge));

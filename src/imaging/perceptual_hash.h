@@ -16,20 +16,19 @@ namespace vern::imaging {
 // See docs/duplicates.md for the measured distances and the threshold `duplicates` uses.
 struct PerceptualHash {
   std::uint64_t bits = 0;
-  bool from_exif_thumbnail = false;  // which picture was hashed (for tests and --verbose)
+  bool from_embedded_thumbnail = false;  // which picture was hashed (for tests and --verbose)
 };
 
-// Hashes the photo in `bytes`. When the camera embedded an EXIF thumbnail (`exif_thumbnail`, as
-// metadata::read_metadata hands it back) whose shape agrees with the photo, that thumbnail is
-// hashed instead of decoding the photo: a few kilobytes instead of megapixels, which keeps an
-// index run near the speed of reading metadata. Letterbox bars that cameras add to fit a 4:3
-// thumbnail are cut off and the photo's orientation applied, so both routes hash the same
-// upright picture. `header` is the photo's own (read_header). Fails only when neither the
-// thumbnail nor the photo decodes.
-[[nodiscard]] Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
-                                                     std::span<const unsigned char> exif_thumbnail,
-                                                     const ImageHeader& header,
-                                                     const std::string& path);
+// Hashes the photo in `bytes`. When a thumbnail is embedded (`embedded_thumbnail`: the camera's
+// EXIF thumbnail or an Adobe export's Photoshop thumbnail, as metadata::read_metadata hands it
+// back) whose shape agrees with the photo, that thumbnail is hashed instead of decoding the
+// photo: a few kilobytes instead of megapixels, which keeps an index run near the speed of
+// reading metadata. Letterbox bars that cameras add to fit a 4:3 thumbnail are cut off and the
+// photo's orientation applied, so both routes hash the same upright picture. `header` is the
+// photo's own (read_header). Fails only when neither the thumbnail nor the photo decodes.
+[[nodiscard]] Result<PerceptualHash> perceptual_hash(
+    std::span<const unsigned char> bytes, std::span<const unsigned char> embedded_thumbnail,
+    const ImageHeader& header, const std::string& path);
 
 // Number of differing bits, 0..64.
 [[nodiscard]] inline int hamming_distance(std::uint64_t a, std::uint64_t b) {

@@ -8,6 +8,7 @@
 
 #include "metadata/detail/dates.h"
 #include "metadata/detail/gps.h"
+#include "metadata/detail/photoshop_thumbnail.h"
 #include "metadata/detail/text_cleanup.h"
 
 // Precedence between EXIF, IPTC and XMP follows the Metadata Working Group's guidelines as laid out
@@ -336,7 +337,7 @@ Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
 
 Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
                                     const std::string& path,
-                                    std::vector<unsigned char>* exif_thumbnail) {
+                                    std::vector<unsigned char>* embedded_thumbnail) {
   PhotoMetadata m;
   std::unique_ptr<Exiv2::Image> image;
   try {
@@ -373,14 +374,18 @@ Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
   step("description", [&] { read_description(sources, m); });
   step("keywords", [&] { read_keywords(sources, m); });
   step("dimensions", [&] { read_dimensions(*image, m); });
-  if (exif_thumbnail != nullptr) {
+  if (embedded_thumbnail != nullptr) {
     step("EXIF thumbnail", [&] {
       const Exiv2::ExifThumbC thumbnail(image->exifData());
       const Exiv2::DataBuf data = thumbnail.copy();
       if (data.pData_ != nullptr && data.size_ > 0) {
-        exif_thumbnail->assign(data.pData_, data.pData_ + data.size_);
+        embedded_thumbnail->assign(data.pData_, data.pData_ + data.size_);
       }
     });
+    if (embedded_thumbnail->empty() && image->mimeType() == "image/jpeg") {
+      step("Photoshop thumbnail",
+           [&] { *embedded_thumbnail = detail::photoshop_thumbnail(file_bytes); });
+    }
   }
   return m;
 }

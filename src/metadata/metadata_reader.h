@@ -20,11 +20,11 @@ namespace vern::metadata {
 [[nodiscard]] Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
                                                   const std::string& path);
 
-// The same, also handing back the EXIF thumbnail (IFD1) the camera embedded, when there is one:
-// a few kilobytes that the archive hashes instead of decoding megapixels (see
-// imaging/perceptual_hash.h). Left empty when the file has none.
+// The same, also handing back the EXIF thumbnail (IFD1) the camera embedded, or else the JPEG
+// thumbnail Photoshop or Lightroom embedded: a few kilobytes that the archive hashes instead of
+// decoding megapixels (see imaging/perceptual_hash.h). Left empty when the file has neither.
 [[nodiscard]] Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
                                                   const std::string& path,
-                                                  std::vector<unsigned char>* exif_thumbnail);
+                                                  std::vector<unsigned char>* embedded_thumbnail);
 
 }  // namespace vern::metadata

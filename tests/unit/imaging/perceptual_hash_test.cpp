@@ -54,9 +54,17 @@ TEST(PerceptualHash, TheThumbnailStandsForThePhoto) {
   const auto file = test::examples_dir() / "streets" / "Nikon D90.jpg";
   const auto from_thumbnail = hash_file(file);
   const auto from_pixels = hash_file(file, false);
-  EXPECT_TRUE(from_thumbnail.from_exif_thumbnail);
-  EXPECT_FALSE(from_pixels.from_exif_thumbnail);
+  EXPECT_TRUE(from_thumbnail.from_embedded_thumbnail);
+  EXPECT_FALSE(from_pixels.from_embedded_thumbnail);
   EXPECT_LE(hamming_distance(from_thumbnail.bits, from_pixels.bits), 6);
+}
+
+TEST(PerceptualHash, ALightroomExportIsHashedFromItsPhotoshopThumbnail) {
+  const auto file =
+      test::examples_dir() / "machines/Canon EOS-1D Mark III (via Adobe Lightroom).jpg";
+  const auto from_thumbnail = hash_file(file);
+  EXPECT_TRUE(from_thumbnail.from_embedded_thumbnail);
+  EXPECT_LE(hamming_distance(from_thumbnail.bits, hash_file(file, false).bits), 6);
 }
 
 TEST(PerceptualHash, ThumbnailsOfTurnedPhotosAreTurnedLikeThePhoto) {
@@ -67,7 +75,7 @@ TEST(PerceptualHash, ThumbnailsOfTurnedPhotosAreTurnedLikeThePhoto) {
         "nature/Leica T (Typ 701).jpg", "nature/Nikon D40.jpg", "nature/Panasonic LZ2.jpg"}) {
     const auto file = test::examples_dir() / name;
     const auto from_thumbnail = hash_file(file);
-    ASSERT_TRUE(from_thumbnail.from_exif_thumbnail) << name;
+    ASSERT_TRUE(from_thumbnail.from_embedded_thumbnail) << name;
     EXPECT_LE(hamming_distance(from_thumbnail.bits, hash_file(file, false).bits), 8) << name;
   }
 }
