@@ -50,6 +50,7 @@ fuzz: deps
 	  $(FUZZ_DIR)/corpus/search $(FUZZ_DIR)/findings
 	find tests/data -type f \( -iname '*.jp*g' -o -iname '*.heic' -o -iname '*.tiff' \) -size -300k \
 	  -exec cp {} $(FUZZ_DIR)/corpus/metadata/ \;
+	cp fuzz/seeds/metadata/* $(FUZZ_DIR)/corpus/metadata/
 	cp fuzz/seeds/config/* $(FUZZ_DIR)/corpus/config/
 	cp fuzz/seeds/album/* $(FUZZ_DIR)/corpus/album/
 	cp fuzz/seeds/search/* $(FUZZ_DIR)/corpus/search/
