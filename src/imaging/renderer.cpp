@@ -88,7 +88,8 @@ SourceHeader read_source_header(std::span<const unsigned char> bytes) {
   source.width = header.width();
   source.height = header.height();
   if (header.get_typeof(VIPS_META_ORIENTATION) != 0) {
-    source.orientation = header.get_int(VIPS_META_ORIENTATION);
+    const int orientation = header.get_int(VIPS_META_ORIENTATION);
+    if (orientation >= 1 && orientation <= 8) source.orientation = orientation;
   }
   source.convert_colour = needs_colour_conversion(header);
   return source;

@@ -240,5 +240,19 @@ TEST_F(Robustness, BuildsTheWholeEdgeCaseCollection) {
   EXPECT_EQ(audit.exit_code, 0) << audit.out;
 }
 
+TEST(ShippedBinary, ServesLibvipsTheSerialisedOrcFunctions) {
+  // src/imaging/orc_serialisation.cpp: without these two exported definitions, libvips binds to
+  // liborc's own, whose unlocked freeing corrupted the heap in parallel builds.
+  const std::string command = "nm -D --defined-only '" + test::binary().string() + "'";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string symbols;
+  char chunk[4096];
+  while (const std::size_t n = fread(chunk, 1, sizeof chunk, pipe)) symbols.append(chunk, n);
+  ASSERT_EQ(pclose(pipe), 0);
+  EXPECT_NE(symbols.find(" T orc_program_compile\n"), std::string::npos) << symbols;
+  EXPECT_NE(symbols.find(" T orc_program_free\n"), std::string::npos) << symbols;
+}
+
 }  // namespace
 }  // namespace vern

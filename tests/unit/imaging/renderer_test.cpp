@@ -43,50 +43,72 @@ class RendererTest : public ::testing::Test {
 
 LibrarySetup* RendererTest::setup_ = nullptr;
 
+// The orientation test photo `name`, as it is or re-saved without its ICC profile. Most of them
+// carry a "Generic RGB" profile, which sends them through the colour-managed decode; without a
+// profile they take the direct one for sRGB JPEGs, which turns photos upright itself.
+fs::path orientation_photo(const std::string& name, bool without_profile, const fs::path& folder) {
+  const auto original = test::data_file("orientation/" + name);
+  if (!without_profile) return original;
+  auto image = vips::VImage::new_from_file(original.c_str());
+  if (image.get_typeof(VIPS_META_ICC_NAME) != 0) image.remove(VIPS_META_ICC_NAME);
+  const auto copy = folder / name;
+  image.jpegsave(copy.c_str(), vips::VImage::option()->set("Q", 95));
+  return copy;
+}
+
 TEST_F(RendererTest, AppliesExifOrientationBeforeResizing) {
   // Each test photo shows the same scene stored in one of the 8 orientations, with its number
   // drawn on it, so the upright derivatives match orientation 1 closely but not exactly. The
   // correct result must match far better than any other flip or half-turn of it would, and have
   // the upright shape (a wrong quarter-turn changes width and height).
-  for (const std::string shape : {"landscape", "portrait"}) {
-    const auto upright =
-        vips::VImage::new_from_file(
-            render(test::data_file("orientation/" + shape + "_1.jpg"), 200).c_str())
+  test::TempDir copies;
+  for (const bool without_profile : {false, true}) {
+    for (const std::string shape : {"landscape", "portrait"}) {
+      const auto photo = [&](int orientation) {
+        return vips::VImage::new_from_file(
+                   render(orientation_photo(shape + "_" + std::to_string(orientation) + ".jpg",
+                                            without_profile, copies.path()),
+                          200)
+                       .c_str())
             .cast(VIPS_FORMAT_FLOAT);
-    for (int orientation = 2; orientation <= 8; ++orientation) {
-      const auto turned =
-          vips::VImage::new_from_file(render(test::data_file("orientation/" + shape + "_" +
-                                                             std::to_string(orientation) + ".jpg"),
-                                             200)
-                                          .c_str())
-              .cast(VIPS_FORMAT_FLOAT);
-      ASSERT_EQ(turned.width(), upright.width()) << shape << " " << orientation;
-      ASSERT_EQ(turned.height(), upright.height()) << shape << " " << orientation;
-      const double as_is = (upright - turned).abs().avg();
-      for (const auto& wrong : {turned.flip(VIPS_DIRECTION_HORIZONTAL),
-                                turned.flip(VIPS_DIRECTION_VERTICAL), turned.rot180()}) {
-        EXPECT_LT(as_is * 2, (upright - wrong).abs().avg())
-            << shape << " orientation " << orientation;
+      };
+      const auto upright = photo(1);
+      for (int orientation = 2; orientation <= 8; ++orientation) {
+        const auto turned = photo(orientation);
+        const std::string which = shape + " orientation " + std::to_string(orientation) +
+                                  (without_profile ? " without profile" : "");
+        ASSERT_EQ(turned.width(), upright.width()) << which;
+        ASSERT_EQ(turned.height(), upright.height()) << which;
+        const double as_is = (upright - turned).abs().avg();
+        for (const auto& wrong : {turned.flip(VIPS_DIRECTION_HORIZONTAL),
+                                  turned.flip(VIPS_DIRECTION_VERTICAL), turned.rot180()}) {
+          EXPECT_LT(as_is * 2, (upright - wrong).abs().avg()) << which;
+        }
       }
     }
   }
 }
 
-TEST_F(RendererTest, ConvertsWideGamutInputToSrgb) {
-  const auto out = render(test::data_file("heic/IMG_5195.HEIC"), 400);
-  const auto image = vips::VImage::new_from_file(out.c_str());
-  ASSERT_NE(image.get_typeof(VIPS_META_ICC_NAME), 0u);
-  size_t length = 0;
-  const auto* profile = static_cast<const char*>(image.get_blob(VIPS_META_ICC_NAME, &length));
-  const std::string icc(profile, length);
-  EXPECT_NE(icc.find("sRGB"), std::string::npos);
-  EXPECT_EQ(icc.find("P3"), std::string::npos);
-  // The Display P3 source is converted, not just relabelled: its pixels change.
-  const auto naive = vips::VImage::thumbnail(test::data_file("heic/IMG_5195.HEIC").c_str(), 400,
-                                             vips::VImage::option()->set("height", 400));
-  const auto converted = image.cast(VIPS_FORMAT_FLOAT);
-  ASSERT_EQ(naive.width(), converted.width());
-  EXPECT_GT((naive.cast(VIPS_FORMAT_FLOAT) - converted).abs().avg(), 0.5);
+TEST_F(RendererTest, ConvertsOtherColourSpacesToSrgb) {
+  // A Display P3 HEIC, and a JPEG with Apple's "Generic RGB" profile (gamma 1.8), which takes
+  // the JPEG decoder's colour-managed route.
+  for (const auto& [file, foreign_name] : {std::pair{"heic/IMG_5195.HEIC", "P3"},
+                                           std::pair{"orientation/landscape_3.jpg", "Generic"}}) {
+    const auto out = render(test::data_file(file), 400);
+    const auto image = vips::VImage::new_from_file(out.c_str());
+    ASSERT_NE(image.get_typeof(VIPS_META_ICC_NAME), 0u) << file;
+    size_t length = 0;
+    const auto* profile = static_cast<const char*>(image.get_blob(VIPS_META_ICC_NAME, &length));
+    const std::string icc(profile, length);
+    EXPECT_NE(icc.find("sRGB"), std::string::npos) << file;
+    EXPECT_EQ(icc.find(foreign_name), std::string::npos) << file;
+    // The source is converted, not just relabelled: its pixels change.
+    const auto naive = vips::VImage::thumbnail(test::data_file(file).c_str(), 400,
+                                               vips::VImage::option()->set("height", 400));
+    const auto converted = image.cast(VIPS_FORMAT_FLOAT);
+    ASSERT_EQ(naive.width(), converted.width()) << file;
+    EXPECT_GT((naive.cast(VIPS_FORMAT_FLOAT) - converted).abs().avg(), 0.5) << file;
+  }
 }
 
 TEST_F(RendererTest, DerivativesCarryOnlyTheNoticeAndProfile) {
