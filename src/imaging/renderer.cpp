@@ -111,19 +111,25 @@ int jpeg_shrink_for(const SourceHeader& source, const Derivative& target, bool e
   return scale <= 0.5 ? 2 : 1;
 }
 
-// `fail_on` goes to the decoder itself: libvips 8.14's thumbnail does not pass its own fail_on
-// option on to the loader.
-VImage decode(VipsBlob* blob, const SourceHeader& source, const Derivative& largest,
-              VipsFailOn fail_on) {
-  // With a plan, size=force lands exactly on the planned pixel size, which the pages already
-  // declare in their width/height attributes; the plan keeps the aspect ratio, so the stretch is
-  // below a pixel. A placeholder-only decode just fits the box.
-  const bool exact = !largest.relative_path.empty();
+// thumbnail()'s options for `largest`. With a plan, size=force lands exactly on the planned
+// pixel size, which the pages already declare in their width/height attributes; the plan keeps
+// the aspect ratio, so the stretch is below a pixel. A placeholder-only decode just fits the box.
+// Made right at the call: libvips frees the options only when an operation consumes them.
+vips::VOption* thumbnail_options(const SourceHeader& source, const Derivative& largest,
+                                 bool exact) {
   auto* options = VImage::option()
                       ->set("height", largest.height)
                       ->set("size", exact ? VIPS_SIZE_FORCE : VIPS_SIZE_DOWN)
                       ->set("intent", VIPS_INTENT_RELATIVE);
   if (source.convert_colour) options->set("export_profile", "srgb");
+  return options;
+}
+
+// `fail_on` goes to the decoder itself: libvips 8.14's thumbnail does not pass its own fail_on
+// option on to the loader.
+VImage decode(VipsBlob* blob, const SourceHeader& source, const Derivative& largest,
+              VipsFailOn fail_on) {
+  const bool exact = !largest.relative_path.empty();
   VImage image;
   if (source.jpeg) {
     const int shrink = jpeg_shrink_for(source, largest, exact);
@@ -141,11 +147,13 @@ VImage decode(VipsBlob* blob, const SourceHeader& source, const Derivative& larg
       if (source.orientation > 1) image = image.autorot().copy_memory();
       return image;
     }
-    image = loaded.thumbnail_image(largest.width, options);
+    image = loaded.thumbnail_image(largest.width, thumbnail_options(source, largest, exact));
   } else {
-    options->set("option_string",
-                 fail_on == VIPS_FAIL_ON_NONE ? "fail_on=none" : "fail_on=truncated");
-    image = VImage::thumbnail_buffer(blob, largest.width, options);
+    image = VImage::thumbnail_buffer(
+        blob, largest.width,
+        thumbnail_options(source, largest, exact)
+            ->set("option_string",
+                  fail_on == VIPS_FAIL_ON_NONE ? "fail_on=none" : "fail_on=truncated"));
   }
   // Everything after this reads the decoded pixels from memory: one decode per photo.
   return image.copy_memory();
