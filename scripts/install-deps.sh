@@ -22,6 +22,7 @@ packages=(
   libfmt-dev
   libgtest-dev
   libimage-exiftool-perl
+  libjpeg62-turbo-dev
   libkainjow-mustache-dev
   libsqlite3-dev
   libtomlplusplus-dev

@@ -8,11 +8,13 @@
 #include <optional>
 #include <vips/vips8>
 
+#include "imaging/detail/jpeg_luma.h"
 #include "imaging/detail/vips_error.h"
 
 namespace vern::imaging {
 namespace {
 
+using detail::GreyPicture;
 using vips::VImage;
 
 constexpr int kSide = 32;        // the picture is hashed at 32×32
@@ -40,14 +42,10 @@ const std::array<std::array<double, kSide>, kFrequencies + 1>& cosines() {
 
 using Grid = std::array<double, kSide * kSide>;
 
-// A picture's grey levels, decoded in one libvips pipeline. Everything after this is plain
-// arithmetic on at most a few hundred pixels: each further libvips operation would cost more
-// (a pipeline per operation) than the hash itself.
-struct GreyPicture {
-  int width = 0, height = 0;
-  std::vector<float> pixels;
-};
-
+// A picture's grey levels, decoded in one libvips pipeline, for what libjpeg alone does not
+// decode (other formats, CMYK JPEGs). Everything after this is plain arithmetic on at most a few
+// hundred pixels: each further libvips operation would cost more (a pipeline per operation)
+// than the hash itself.
 GreyPicture grey_levels(VImage picture) {
   if (picture.format() == VIPS_FORMAT_UCHAR && picture.bands() == 3 &&
       picture.interpretation() == VIPS_INTERPRETATION_sRGB) {
@@ -56,7 +54,7 @@ GreyPicture grey_levels(VImage picture) {
     std::size_t size = 0;
     const std::unique_ptr<unsigned char, decltype(&g_free)> memory(
         static_cast<unsigned char*>(picture.write_to_memory(&size)), &g_free);
-    GreyPicture grey{picture.width(), picture.height(), {}};
+    GreyPicture grey{picture.width(), picture.height(), picture.width(), picture.height(), {}};
     const std::size_t count = static_cast<std::size_t>(grey.width) * grey.height;
     if (size < count * 3) throw vips::VError("short picture");
     grey.pixels.resize(count);
@@ -73,7 +71,7 @@ GreyPicture grey_levels(VImage picture) {
   std::size_t size = 0;
   const std::unique_ptr<float, decltype(&g_free)> memory(
       static_cast<float*>(picture.write_to_memory(&size)), &g_free);
-  GreyPicture grey{picture.width(), picture.height(), {}};
+  GreyPicture grey{picture.width(), picture.height(), picture.width(), picture.height(), {}};
   if (size < sizeof(float) * grey.width * grey.height) throw vips::VError("short picture");
   grey.pixels.assign(memory.get(), memory.get() + grey.width * grey.height);
   return grey;
@@ -179,21 +177,25 @@ std::optional<std::uint64_t> thumbnail_hash(std::span<const unsigned char> thumb
                                             const ImageHeader& header) {
   if (thumbnail.empty()) return std::nullopt;
   GreyPicture grey;
-  try {
-    // Camera thumbnails are JPEG: naming the loader skips asking every loader whether it is theirs.
-    const bool jpeg = thumbnail.size() > 2 && thumbnail[0] == 0xFF && thumbnail[1] == 0xD8;
-    VipsBlob* blob = vips_blob_new(nullptr, thumbnail.data(), thumbnail.size());
-    const std::unique_ptr<VipsArea, decltype(&vips_area_unref)> owner(VIPS_AREA(blob),
-                                                                      &vips_area_unref);
-    auto* options = VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL);
-    grey = grey_levels(
-        jpeg ? VImage::jpegload_buffer(blob, options)
-             : VImage::new_from_buffer(thumbnail.data(), thumbnail.size(), "", options));
-  } catch (const vips::VError&) {
-    vips_error_clear();
+  const bool jpeg = thumbnail.size() > 2 && thumbnail[0] == 0xFF && thumbnail[1] == 0xD8;
+  // Camera thumbnails are JPEG; libvips reads the rare other kind (an uncompressed EXIF one).
+  Result<GreyPicture> luma = jpeg ? detail::decode_jpeg_luma(thumbnail, kMinDecodeEdge)
+                                  : fail(ErrorCode::kUnsupported, "not a JPEG thumbnail");
+  if (luma) {
+    grey = std::move(*luma);
+  } else if (luma.error().code == ErrorCode::kUnsupported) {
+    try {
+      grey = grey_levels(VImage::new_from_buffer(
+          thumbnail.data(), thumbnail.size(), "",
+          VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)));
+    } catch (const vips::VError&) {
+      vips_error_clear();
+      return std::nullopt;
+    }
+  } else {
     return std::nullopt;
   }
-  if (std::max(grey.width, grey.height) < kMinThumbnailEdge) return std::nullopt;
+  if (std::max(grey.full_width, grey.full_height) < kMinThumbnailEdge) return std::nullopt;
   // The photo as stored, before its orientation is applied: the thumbnail is stored alike.
   const bool turned = header.orientation >= 5;
   const double stored_aspect = static_cast<double>(turned ? header.height : header.width) /
@@ -223,27 +225,25 @@ Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
   try {
     if (const auto hash = thumbnail_hash(embedded_thumbnail, header))
       return PerceptualHash{*hash, true};
+    if (header.loader.starts_with("jpegload")) {
+      // libjpeg's 1/8 decode (each block's mean) is all a 32×32 grid needs. The grid is turned
+      // upright as a thumbnail's is.
+      auto luma = detail::decode_jpeg_luma(bytes, kMinDecodeEdge);
+      if (luma) {
+        return PerceptualHash{
+            hash_grid(upright(shrink(*luma, 0, 0, luma->width, luma->height), header.orientation)),
+            false};
+      }
+      if (luma.error().code != ErrorCode::kUnsupported) {
+        return fail(ErrorCode::kCorrupt,
+                    "cannot decode for the similarity hash: " + luma.error().message, path);
+      }
+      // CMYK and RGB JPEGs need thumbnail()'s colour management to look like the photo.
+    }
+    // thumbnail() applies the orientation itself and shrinks while decoding.
     VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
     const std::unique_ptr<VipsArea, decltype(&vips_area_unref)> owner(VIPS_AREA(blob),
                                                                       &vips_area_unref);
-    if (header.loader.starts_with("jpegload")) {
-      // libjpeg's 1/8 decode (each block's mean) is all a 32×32 grid needs, and skips
-      // thumbnail()'s Lanczos step: 42 to 45 ms instead of 46 to 63 ms for a 16 MP photo here.
-      // The grid is turned upright as a thumbnail's is.
-      int factor = 1;
-      while (factor < 8 && std::min(header.width, header.height) / (factor * 2) >= kMinDecodeEdge)
-        factor *= 2;
-      const VImage picture = VImage::jpegload_buffer(
-          blob, VImage::option()->set("shrink", factor)->set("access", VIPS_ACCESS_SEQUENTIAL));
-      // CMYK needs thumbnail()'s colour management to look like the photo.
-      if (picture.interpretation() != VIPS_INTERPRETATION_CMYK) {
-        const auto grey = grey_levels(picture);
-        return PerceptualHash{
-            hash_grid(upright(shrink(grey, 0, 0, grey.width, grey.height), header.orientation)),
-            false};
-      }
-    }
-    // thumbnail() applies the orientation itself and shrinks while decoding.
     const VImage picture =
         VImage::thumbnail_buffer(blob, kDecodeEdge, VImage::option()->set("height", kDecodeEdge));
     const auto grey = grey_levels(picture);
