@@ -18,6 +18,9 @@ using catalogue::PhotoRecord;
 // large enough that a transaction's cost is shared by many rows.
 constexpr std::size_t kBatch = 256;
 
+// A worker's read buffer is kept from one photo to the next up to this size.
+constexpr std::size_t kLargestKeptBuffer = 256ULL * 1024 * 1024;
+
 bool exists(const std::string& path) {
   std::error_code ec;
   return std::filesystem::exists(path, ec);
@@ -108,15 +111,19 @@ class IndexRun {
   Result<void> record_batch(std::span<const scan::SourceFile* const> batch) {
     std::vector<ReadOutcome> outcomes(batch.size());
     const FactOptions facts{.max_pixels = options_.max_pixels, .perceptual_hash = true};
-    parallel_for(batch.size(), worker_count(options_.jobs), [&](std::size_t i) {
-      auto bytes = read_file_bytes(batch[i]->absolute_path, kMaxPhotoFileBytes);
-      if (!bytes) {
-        outcomes[i].record = tl::unexpected(bytes.error());
-      } else if (bytes->empty()) {
+    buffers_.resize(static_cast<std::size_t>(worker_count(options_.jobs)));
+    parallel_for(batch.size(), static_cast<int>(buffers_.size()), [&](std::size_t i, int worker) {
+      FileBytes& bytes = buffers_[static_cast<std::size_t>(worker)];
+      if (auto read = read_file_bytes_into(batch[i]->absolute_path, kMaxPhotoFileBytes, bytes);
+          !read) {
+        outcomes[i].record = tl::unexpected(read.error());
+      } else if (bytes.empty()) {
         outcomes[i].record = fail(ErrorCode::kCorrupt, "empty file (0 bytes)");
       } else {
-        outcomes[i].record = read_photo_facts(*bytes, *batch[i], facts, outcomes[i].warnings);
+        outcomes[i].record = read_photo_facts(bytes, *batch[i], facts, outcomes[i].warnings);
       }
+      // Kept for the next photo, unless an outsized file (a huge TIFF) made it too big to hold.
+      if (bytes.capacity() > kLargestKeptBuffer) FileBytes().swap(bytes);
       if (options_.on_photo) options_.on_photo();
     });
 
@@ -200,6 +207,7 @@ class IndexRun {
   std::vector<const scan::SourceFile*> files_;
   std::unordered_set<std::string> seen_;     // paths found by this run's scan
   std::unordered_set<std::string> claimed_;  // old paths of photos found moved
+  std::vector<FileBytes> buffers_;           // one read buffer per worker, reused
   IndexReport report_;
 };
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstddef>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace vern {
@@ -19,18 +20,25 @@ inline int worker_count(int requested) {
 
 // Calls body(i) for every i in [0, count) on up to `workers` threads (the caller's among them),
 // each taking the next index as it finishes one, so at most `workers` items are in flight however
-// many there are. Returns when all are done.
+// many there are. Returns when all are done. A body taking (i, worker) is also told which worker
+// runs it, 0 to workers - 1, so that it can reuse what that worker made for the item before.
 template <class Body>
 void parallel_for(std::size_t count, int workers, Body&& body) {
   std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < count; i = next++) body(i);
+  const auto work = [&](int worker) {
+    for (std::size_t i = next++; i < count; i = next++) {
+      if constexpr (std::is_invocable_v<Body&, std::size_t, int>) {
+        body(i, worker);
+      } else {
+        body(i);
+      }
+    }
   };
   const int threads = static_cast<int>(
       std::min<std::size_t>(std::max(1, workers), std::max<std::size_t>(1, count)));
   std::vector<std::jthread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
 }
 
 }  // namespace vern

@@ -185,9 +185,9 @@ std::optional<std::uint64_t> thumbnail_hash(std::span<const unsigned char> thumb
     grey = std::move(*luma);
   } else if (luma.error().code == ErrorCode::kUnsupported) {
     try {
-      grey = grey_levels(VImage::new_from_buffer(
-          thumbnail.data(), thumbnail.size(), "",
-          VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)));
+      grey = grey_levels(
+          VImage::new_from_buffer(thumbnail.data(), thumbnail.size(), "",
+                                  VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)));
     } catch (const vips::VError&) {
       vips_error_clear();
       return std::nullopt;

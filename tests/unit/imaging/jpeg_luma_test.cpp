@@ -36,9 +36,8 @@ TEST(JpegLuma, IsTheGreyLevelLibvipsSees) {
   const auto bytes = test::read_bytes(test::examples_dir() / kPhoto);
   const auto luma = decode_jpeg_luma(bytes, 64);
   ASSERT_TRUE(luma);
-  const VImage grey = VImage::jpegload_buffer(
-                          vips_blob_new(nullptr, bytes.data(), bytes.size()),
-                          VImage::option()->set("shrink", 8))
+  const VImage grey = VImage::jpegload_buffer(vips_blob_new(nullptr, bytes.data(), bytes.size()),
+                                              VImage::option()->set("shrink", 8))
                           .colourspace(VIPS_INTERPRETATION_B_W)
                           .cast(VIPS_FORMAT_FLOAT);
   // libvips drops the last, partial row of blocks that libjpeg rounds up to.
@@ -58,14 +57,13 @@ TEST(JpegLuma, IsTheGreyLevelLibvipsSees) {
 
 TEST(JpegLuma, LeavesCmykToColourManagement) {
   const VImage ink = VImage::black(64, 48, VImage::option()->set("bands", 4)) + 100;
-  VImage cmyk = ink.cast(VIPS_FORMAT_UCHAR).copy(
-      VImage::option()->set("interpretation", VIPS_INTERPRETATION_CMYK));
+  VImage cmyk = ink.cast(VIPS_FORMAT_UCHAR)
+                    .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_CMYK));
   void* buffer = nullptr;
   std::size_t length = 0;
   cmyk.write_to_buffer(".jpg", &buffer, &length);
   const std::unique_ptr<void, decltype(&g_free)> owner(buffer, &g_free);
-  const auto luma =
-      decode_jpeg_luma({static_cast<unsigned char*>(buffer), length}, 16);
+  const auto luma = decode_jpeg_luma({static_cast<unsigned char*>(buffer), length}, 16);
   ASSERT_FALSE(luma);
   EXPECT_EQ(luma.error().code, ErrorCode::kUnsupported);
 }
