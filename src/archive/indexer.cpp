@@ -1,5 +1,7 @@
 #include "archive/indexer.h"
 
+#include <algorithm>
+#include <numeric>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -112,7 +114,15 @@ class IndexRun {
     std::vector<ReadOutcome> outcomes(batch.size());
     const FactOptions facts{.max_pixels = options_.max_pixels, .perceptual_hash = true};
     buffers_.resize(static_cast<std::size_t>(worker_count(options_.jobs)));
-    parallel_for(batch.size(), static_cast<int>(buffers_.size()), [&](std::size_t i, int worker) {
+    // Largest files first: a big photo started last would leave the other workers idle while it
+    // finishes. Results still go to the catalogue in scan order.
+    std::vector<std::size_t> order(batch.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return batch[a]->size_bytes > batch[b]->size_bytes;
+    });
+    parallel_for(batch.size(), static_cast<int>(buffers_.size()), [&](std::size_t n, int worker) {
+      const std::size_t i = order[n];
       FileBytes& bytes = buffers_[static_cast<std::size_t>(worker)];
       if (auto read = read_file_bytes_into(batch[i]->absolute_path, kMaxPhotoFileBytes, bytes);
           !read) {
