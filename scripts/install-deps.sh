@@ -17,6 +17,7 @@ packages=(
   googletest
   libclang-rt-14-dev
   libcli11-dev
+  libexif-dev
   libexiv2-dev
   libexpected-dev
   libfmt-dev

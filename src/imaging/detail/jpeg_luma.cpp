@@ -1,59 +1,19 @@
 #include "imaging/detail/jpeg_luma.h"
 
-// jpeglib.h uses size_t and FILE without including their headers.
-#include <cstddef>
-#include <cstdio>
-// Then libjpeg itself.
-#include <jpeglib.h>
-
 #include <algorithm>
-#include <csetjmp>
-#include <string>
+
+#include "imaging/detail/libjpeg_decompressor.h"
 
 namespace vern::imaging::detail {
-namespace {
-
-// libjpeg reports a fatal error by calling error_exit, which must not return. It cannot throw
-// either (libjpeg is C, built without unwind tables), so it jumps back to decode_jpeg_luma.
-struct ErrorManager {
-  jpeg_error_mgr standard;
-  std::jmp_buf jump;
-  char message[JMSG_LENGTH_MAX];
-};
-
-[[noreturn]] void jump_back(j_common_ptr info) {
-  auto* errors = reinterpret_cast<ErrorManager*>(info->err);
-  info->err->format_message(info, errors->message);
-  std::longjmp(errors->jump, 1);
-}
-
-// Warnings ("premature end of data") are not printed: a damaged file decodes as far as it goes.
-void ignore_message(j_common_ptr, int) {}
-
-// Frees the decoder on every way out. Zero-initialised, it is safe to destroy before
-// jpeg_create_decompress (libjpeg checks for its memory manager).
-struct Decompressor {
-  jpeg_decompress_struct info{};
-  ~Decompressor() { jpeg_destroy_decompress(&info); }
-};
-
-}  // namespace
 
 Result<GreyPicture> decode_jpeg_luma(std::span<const unsigned char> bytes, int min_short_edge) {
-  // Everything with a destructor is made before setjmp, so jumping back skips no destructor.
+  // Everything with a destructor is made before setjmp (see LibjpegDecompressor).
   GreyPicture picture;
   std::vector<JSAMPLE> row;
-  Decompressor decompressor;
-  jpeg_decompress_struct& info = decompressor.info;
-  ErrorManager errors{};
-  info.err = jpeg_std_error(&errors.standard);
-  errors.standard.error_exit = jump_back;
-  errors.standard.emit_message = ignore_message;
-  if (setjmp(errors.jump) != 0) {
-    return fail(ErrorCode::kCorrupt, std::string("JPEG decoder: ") + errors.message);
-  }
-  jpeg_create_decompress(&info);
-  jpeg_mem_src(&info, bytes.data(), static_cast<unsigned long>(bytes.size()));
+  LibjpegDecompressor jpeg;
+  jpeg_decompress_struct& info = jpeg.info;
+  if (setjmp(jpeg.jump_back_here()) != 0) return fail(ErrorCode::kCorrupt, jpeg.error());
+  jpeg.open(bytes);
   jpeg_read_header(&info, TRUE);
   if (info.jpeg_color_space != JCS_YCbCr && info.jpeg_color_space != JCS_GRAYSCALE) {
     return fail(ErrorCode::kUnsupported, "JPEG is not in YCbCr or grey");
