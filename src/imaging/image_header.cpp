@@ -57,7 +57,10 @@ Result<ImageHeader> read_header(std::span<const unsigned char> bytes, const std:
         bytes.data(), bytes.size(), "",
         vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
     ImageHeader header;
-    header.loader = loader;
+    // libvips names the loader by its class ("VipsForeignLoadHeifBuffer"); the header gives the
+    // operation's name ("heifload_buffer"), as the JPEG path does.
+    const char* nickname = vips_nickname_find(g_type_from_name(loader));
+    header.loader = nickname != nullptr ? nickname : loader;
     header.width = image.width();
     header.height = image.height();
     if (image.get_typeof(VIPS_META_ORIENTATION) != 0) {
