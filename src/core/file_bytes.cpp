@@ -1,15 +1,48 @@
 #include "core/file_bytes.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <new>
 #include <string>
 
 namespace vern {
+
+namespace detail {
+namespace {
+std::size_t whole_huge_pages(std::size_t bytes) {
+  return (bytes + kHugePage - 1) / kHugePage * kHugePage;
+}
+}  // namespace
+
+void* allocate_photo_memory(std::size_t bytes) {
+  // A huge page must start on a 2 MiB boundary: map one page more, then give back the slack on
+  // either side of the aligned block.
+  const std::size_t size = whole_huge_pages(bytes);
+  void* mapped =
+      ::mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mapped == MAP_FAILED) throw std::bad_alloc();
+  const auto start = reinterpret_cast<std::uintptr_t>(mapped);
+  const std::uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
+  if (aligned > start) ::munmap(mapped, aligned - start);
+  const std::size_t tail = start + size + kHugePage - (aligned + size);
+  if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + size), tail);
+  // Only advice: where huge pages are off, ordinary pages serve.
+  ::madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);
+  return reinterpret_cast<void*>(aligned);
+}
+
+void free_photo_memory(void* memory, std::size_t bytes) {
+  ::munmap(memory, whole_huge_pages(bytes));
+}
+
+}  // namespace detail
 
 Result<void> read_file_bytes_into(const std::filesystem::path& path, std::uintmax_t max_bytes,
                                   FileBytes& bytes) {

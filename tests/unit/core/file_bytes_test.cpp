@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "core/atomic_write.h"
@@ -54,6 +55,29 @@ TEST(FileBytes, AFailedReadLeavesTheBufferEmptyAndNamesTheFile) {
   ASSERT_FALSE(too_large);
   EXPECT_EQ(too_large.error().code, ErrorCode::kTooLarge);
   EXPECT_TRUE(buffer.empty());
+}
+
+}  // namespace
+}  // namespace vern
+
+namespace vern {
+namespace {
+
+TEST(FileBytes, PhotoSizedBuffersStartOnAHugePageAndHoldWhatIsWritten) {
+  FileBytes small(1000);
+  FileBytes large(5 * 1024 * 1024 + 17);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(large.data()) % detail::kHugePage, 0u);
+  for (std::size_t i = 0; i < large.size(); ++i) large[i] = static_cast<unsigned char>(i * 7);
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i < large.size(); ++i)
+    wrong += large[i] != static_cast<unsigned char>(i * 7);
+  EXPECT_EQ(wrong, 0u);
+  // Growing moves the contents into a new block and frees the old one whole.
+  large.reserve(11 * 1024 * 1024);
+  EXPECT_EQ(large[large.size() - 1], static_cast<unsigned char>((large.size() - 1) * 7));
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(large.data()) % detail::kHugePage, 0u);
+  small.resize(20);
+  EXPECT_EQ(small.size(), 20u);
 }
 
 }  // namespace
