@@ -45,17 +45,20 @@ FUZZ_DIR ?= build-fuzz
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DVERNISSAGE_SANITIZE=ON -DVERNISSAGE_FUZZ=ON -DVERNISSAGE_TESTS=OFF
-	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer config_fuzzer album_settings_fuzzer search_fuzzer
-	mkdir -p $(FUZZ_DIR)/corpus/metadata $(FUZZ_DIR)/corpus/config $(FUZZ_DIR)/corpus/album \
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer imaging_fuzzer config_fuzzer album_settings_fuzzer search_fuzzer
+	mkdir -p $(FUZZ_DIR)/corpus/metadata $(FUZZ_DIR)/corpus/imaging $(FUZZ_DIR)/corpus/config $(FUZZ_DIR)/corpus/album \
 	  $(FUZZ_DIR)/corpus/search $(FUZZ_DIR)/findings
 	find tests/data -type f \( -iname '*.jp*g' -o -iname '*.heic' -o -iname '*.tiff' \) -size -300k \
 	  -exec cp {} $(FUZZ_DIR)/corpus/metadata/ \;
 	cp fuzz/seeds/metadata/* $(FUZZ_DIR)/corpus/metadata/
+	cp $(FUZZ_DIR)/corpus/metadata/* $(FUZZ_DIR)/corpus/imaging/
 	cp fuzz/seeds/config/* $(FUZZ_DIR)/corpus/config/
 	cp fuzz/seeds/album/* $(FUZZ_DIR)/corpus/album/
 	cp fuzz/seeds/search/* $(FUZZ_DIR)/corpus/search/
 	cd $(FUZZ_DIR) && ./fuzz/metadata_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
 	  -artifact_prefix=findings/metadata- corpus/metadata
+	cd $(FUZZ_DIR) && ./fuzz/imaging_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
+	  -rss_limit_mb=4096 -artifact_prefix=findings/imaging- corpus/imaging
 	cd $(FUZZ_DIR) && ./fuzz/config_fuzzer -max_total_time=$(FUZZ_SECONDS) \
 	  -artifact_prefix=findings/config- corpus/config
 	cd $(FUZZ_DIR) && ./fuzz/album_settings_fuzzer -max_total_time=$(FUZZ_SECONDS) \

@@ -91,6 +91,25 @@ Album lay_out(FolderInput folder, const std::string& folder_path, const std::str
   return album;
 }
 
+// A cover is a card on the parent album's page, a third of a desktop window or a phone's whole
+// width, at twice the pixel density or more: a photo with a shorter edge than this looks blurred
+// there (a 100 px test photo was blown up to fill one).
+constexpr int kCoverMinEdge = 480;
+
+// The first photo, in the album's order, with enough pixels for a cover; else the one with the
+// most pixels (the first of equals).
+const Photo* default_cover(const std::vector<Photo>& photos) {
+  const auto pixels = [](const Photo& p) {
+    return static_cast<long long>(p.input.width) * p.input.height;
+  };
+  const Photo* largest = nullptr;
+  for (const auto& photo : photos) {
+    if (std::min(photo.input.width, photo.input.height) >= kCoverMinEdge) return &photo;
+    if (largest == nullptr || pixels(photo) > pixels(*largest)) largest = &photo;
+  }
+  return largest;
+}
+
 // Covers point into the vectors of the finished tree, so they are set once it no longer moves.
 void set_covers(Album& album) {
   for (auto& child : album.children) set_covers(child);
@@ -99,7 +118,7 @@ void set_covers(Album& album) {
   }
   if (album.cover != nullptr) return;
   if (!album.photos.empty()) {
-    album.cover = &album.photos.front();
+    album.cover = default_cover(album.photos);
     return;
   }
   for (const auto& child : album.children) {

@@ -54,8 +54,9 @@ struct Album {
   std::string page_path;  // site-relative: "index.html" for the root, "streets/index.html", ...
   std::vector<Photo> photos;    // in the album's order (default: capture time, undated last)
   std::vector<Album> children;  // in folder name order, hidden ones included
-  // The photo that represents the album: the one album.toml names, else its own first photo,
-  // else its first visible child's cover.
+  // The photo that represents the album: the one album.toml names, else its own first photo
+  // with at least 480 px on the shorter edge (else its largest), else its first visible child's
+  // cover.
   // Points into this tree, so an Album is moved, never copied, once make_gallery() returns.
   const Photo* cover = nullptr;
   std::string cover_file;  // album.toml's choice, resolved into `cover` by make_gallery()

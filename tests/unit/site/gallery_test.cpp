@@ -62,5 +62,37 @@ TEST(Gallery, NestsAlbumsAndPicksCoversFromBelow) {
   EXPECT_EQ(gallery.children[1].page_path, "media-2/index.html");
 }
 
+PhotoInput sized(const std::string& name, const std::string& taken_at, int width, int height) {
+  PhotoInput p = photo(name, taken_at);
+  p.width = width;
+  p.height = height;
+  return p;
+}
+
+TEST(Gallery, ACoverHasEnoughPixelsForItsCard) {
+  FolderInput root;
+  FolderInput mixed;
+  mixed.name = "mixed";
+  mixed.photos = {sized("tiny.jpg", "2020-01-01", 100, 75), sized("wide.jpg", "2020-01-02", 3000, 400),
+                  sized("good.jpg", "2020-01-03", 1600, 1067), sized("later.jpg", "2020-01-04", 4000, 3000)};
+  FolderInput small;
+  small.name = "small";
+  small.photos = {sized("a.jpg", "2020-01-01", 100, 75), sized("b.jpg", "2020-01-02", 320, 240),
+                  sized("c.jpg", "2020-01-03", 320, 240)};
+  FolderInput chosen;
+  chosen.name = "chosen";
+  chosen.settings.cover = "tiny.jpg";
+  chosen.photos = {sized("big.jpg", "2020-01-01", 4000, 3000), sized("tiny.jpg", "2020-01-02", 100, 75)};
+  root.children = {mixed, small, chosen};
+  const Album gallery = make_gallery(root, "Site");
+  ASSERT_EQ(gallery.children.size(), 3u);
+  // The first in the album's order with 480 px on its shorter edge, not merely the largest.
+  EXPECT_EQ(gallery.children[0].cover->input.file_name, "good.jpg");
+  // None is large enough: the largest, the first of equals.
+  EXPECT_EQ(gallery.children[1].cover->input.file_name, "b.jpg");
+  // album.toml's choice stands.
+  EXPECT_EQ(gallery.children[2].cover->input.file_name, "tiny.jpg");
+}
+
 }  // namespace
 }  // namespace vern::site
