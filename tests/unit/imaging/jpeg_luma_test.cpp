@@ -36,8 +36,10 @@ TEST(JpegLuma, IsTheGreyLevelLibvipsSees) {
   const auto bytes = test::read_bytes(test::examples_dir() / kPhoto);
   const auto luma = decode_jpeg_luma(bytes, 64);
   ASSERT_TRUE(luma);
-  const VImage grey = VImage::jpegload_buffer(vips_blob_new(nullptr, bytes.data(), bytes.size()),
-                                              VImage::option()->set("shrink", 8))
+  VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
+  const std::unique_ptr<VipsArea, decltype(&vips_area_unref)> owner(VIPS_AREA(blob),
+                                                                    &vips_area_unref);
+  const VImage grey = VImage::jpegload_buffer(blob, VImage::option()->set("shrink", 8))
                           .colourspace(VIPS_INTERPRETATION_B_W)
                           .cast(VIPS_FORMAT_FLOAT);
   // libvips drops the last, partial row of blocks that libjpeg rounds up to.
