@@ -64,7 +64,7 @@ Result<void> read_file_bytes_into(const std::filesystem::path& path, std::uintma
   }
   const auto size = static_cast<std::size_t>(st.st_size);
   // Grown by doubling, not to each larger file's size: every new buffer's pages fault in again
-  // (230 photos read through one buffer: 6,000 page faults growing to fit, 1,000 doubling).
+  // (230 photos read through one buffer: 6,000 page faults growing to fit, 1,600 doubling).
   if (size > bytes.capacity()) bytes.reserve(std::max(size, 2 * bytes.capacity()));
   bytes.resize(size);
   std::size_t done = 0;

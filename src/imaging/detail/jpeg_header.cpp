@@ -13,8 +13,9 @@ namespace {
 // EXIF blocks larger than this are not read, as libvips refuses them (2^20 bytes).
 constexpr unsigned kLargestExif = 1U << 20;
 
-// The orientation libvips would read from an EXIF block (an APP1 payload starting "Exif\0\0"),
-// or 1. Loaded with libvips' libexif options, so that both accept the same malformed blocks.
+// The orientation libvips would read from an EXIF block (an APP1 payload starting "Exif"), or
+// 1. Loaded with libvips' libexif options and fixed as libvips fixes it (exif_data_fix turns,
+// for one, an orientation stored as LONG into a SHORT), so that both read malformed blocks alike.
 int exif_orientation(const unsigned char* data, unsigned length) {
   if (length < 4 || length > kLargestExif) return 1;
   const std::unique_ptr<ExifData, decltype(&exif_data_unref)> exif(exif_data_new(),
@@ -23,6 +24,7 @@ int exif_orientation(const unsigned char* data, unsigned length) {
   exif_data_unset_option(exif.get(), EXIF_DATA_OPTION_FOLLOW_SPECIFICATION);
   exif_data_unset_option(exif.get(), EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS);
   exif_data_load_data(exif.get(), data, length);
+  exif_data_fix(exif.get());
   ExifEntry* entry = exif_content_get_entry(exif->ifd[EXIF_IFD_0], EXIF_TAG_ORIENTATION);
   if (entry == nullptr || entry->components < 1 || entry->data == nullptr) return 1;
   const ExifByteOrder order = exif_data_get_byte_order(exif.get());
@@ -48,10 +50,10 @@ Result<JpegHeader> read_jpeg_header(std::span<const unsigned char> bytes) {
   JpegHeader header;
   header.stored_width = static_cast<int>(jpeg.info.image_width);
   header.stored_height = static_cast<int>(jpeg.info.image_height);
-  // libvips keeps the last EXIF block when a file has several.
+  // As libvips takes them: an APP1 block starting "Exif" is EXIF, and the last one counts.
   for (auto* marker = jpeg.info.marker_list; marker != nullptr; marker = marker->next) {
-    if (marker->marker == JPEG_APP0 + 1 && marker->data_length > 6 &&
-        std::memcmp(marker->data, "Exif\0\0", 6) == 0) {
+    if (marker->marker == JPEG_APP0 + 1 && marker->data_length > 4 &&
+        std::memcmp(marker->data, "Exif", 4) == 0) {
       header.orientation = exif_orientation(marker->data, marker->data_length);
     }
   }

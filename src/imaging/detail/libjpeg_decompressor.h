@@ -15,7 +15,8 @@ namespace vern::imaging::detail {
 // libjpeg's decompressor over a JPEG in memory, freed on every way out.
 //
 // libjpeg reports a fatal error by calling error_exit, which must not return. It cannot throw
-// either (libjpeg is C, built without unwind tables), so it jumps back to the caller's setjmp:
+// either (an exception crossing libjpeg's C frames is undefined behaviour), so it jumps back to
+// the caller's setjmp:
 //
 //   LibjpegDecompressor jpeg;
 //   if (setjmp(jpeg.jump_back_here()) != 0) return fail(ErrorCode::kCorrupt, jpeg.error());
