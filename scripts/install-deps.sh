@@ -21,6 +21,7 @@ packages=(
   libexiv2-dev
   libexpected-dev
   libfmt-dev
+  libglib2.0-dev
   libgtest-dev
   libimage-exiftool-perl
   libjpeg62-turbo-dev
