@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <span>
 
+#include "core/image_format.h"
 #include "imaging/detail/jpeg_luma.h"
 #include "imaging/image_header.h"
 #include "imaging/library_setup.h"
@@ -16,10 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::span<const unsigned char> bytes(data, size);
   // As the index reads photos: at most 50 megapixels, so that a forged header cannot make a
   // run spend its time on one huge blank picture.
-  const bool jpeg = size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
+  const bool jpeg = vern::sniff_image_format(bytes) == vern::ImageFormat::kJpeg;
   const auto header = jpeg ? vern::imaging::read_header(bytes, "fuzz-input", 50'000'000)
-                           : vern::Result<vern::imaging::ImageHeader>(vern::fail(
-                                 vern::ErrorCode::kUnsupported, "not a JPEG"));
+                           : vern::Result<vern::imaging::ImageHeader>(
+                                 vern::fail(vern::ErrorCode::kUnsupported, "not a JPEG"));
   if (header) {
     // The bytes are also tried as the embedded thumbnail, the other way into the decoder.
     (void)vern::imaging::perceptual_hash(bytes, bytes, *header, "fuzz-input");

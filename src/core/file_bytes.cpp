@@ -16,8 +16,9 @@ namespace vern {
 
 namespace detail {
 namespace {
-std::size_t whole_huge_pages(std::size_t bytes) {
-  return (bytes + kHugePage - 1) / kHugePage * kHugePage;
+// `n` rounded up to a whole number of huge pages: a size, or an address to align.
+std::uintptr_t whole_huge_pages(std::uintptr_t n) {
+  return (n + kHugePage - 1) / kHugePage * kHugePage;
 }
 }  // namespace
 
@@ -29,9 +30,10 @@ void* allocate_photo_memory(std::size_t bytes) {
       ::mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mapped == MAP_FAILED) throw std::bad_alloc();
   const auto start = reinterpret_cast<std::uintptr_t>(mapped);
-  const std::uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
+  const std::uintptr_t aligned = whole_huge_pages(start);
   if (aligned > start) ::munmap(mapped, aligned - start);
-  const std::size_t tail = start + size + kHugePage - (aligned + size);
+  // The mapping ends at start + size + kHugePage, the block at aligned + size.
+  const std::size_t tail = start + kHugePage - aligned;
   if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + size), tail);
   // Only advice: where huge pages are off, ordinary pages serve.
   ::madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);

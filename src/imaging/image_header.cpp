@@ -2,6 +2,7 @@
 
 #include <vips/vips8>
 
+#include "core/image_format.h"
 #include "imaging/detail/jpeg_header.h"
 #include "imaging/detail/vips_error.h"
 
@@ -24,15 +25,11 @@ Result<ImageHeader> within_limits(ImageHeader header, const std::string& path,
   return header;
 }
 
-bool is_jpeg(std::span<const unsigned char> bytes) {
-  return bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF;
-}
-
 }  // namespace
 
 Result<ImageHeader> read_header(std::span<const unsigned char> bytes, const std::string& path,
                                 long long max_pixels) {
-  if (is_jpeg(bytes)) {
+  if (sniff_image_format(bytes) == ImageFormat::kJpeg) {
     // Most photos: read with libjpeg and libexif alone, as libvips would read them.
     auto jpeg = detail::read_jpeg_header(bytes);
     if (!jpeg) {
