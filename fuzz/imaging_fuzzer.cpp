@@ -9,21 +9,22 @@
 #include "core/image_format.h"
 #include "imaging/detail/jpeg_luma.h"
 #include "imaging/image_header.h"
-#include "imaging/library_setup.h"
+#include "imaging/libvips.h"
 #include "imaging/perceptual_hash.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static vern::imaging::LibrarySetup setup("imaging_fuzzer", 1);
+  // JPEGs never need libvips: were one to, the module would be loaded as in the program.
+  static const vern::imaging::Libvips libvips("imaging_fuzzer", 1);
   const std::span<const unsigned char> bytes(data, size);
   // As the index reads photos: at most 50 megapixels, so that a forged header cannot make a
   // run spend its time on one huge blank picture.
   const bool jpeg = vern::sniff_image_format(bytes) == vern::ImageFormat::kJpeg;
-  const auto header = jpeg ? vern::imaging::read_header(bytes, "fuzz-input", 50'000'000)
+  const auto header = jpeg ? vern::imaging::read_header(bytes, "fuzz-input", 50'000'000, libvips)
                            : vern::Result<vern::imaging::ImageHeader>(
                                  vern::fail(vern::ErrorCode::kUnsupported, "not a JPEG"));
   if (header) {
     // The bytes are also tried as the embedded thumbnail, the other way into the decoder.
-    (void)vern::imaging::perceptual_hash(bytes, bytes, *header, "fuzz-input");
+    (void)vern::imaging::perceptual_hash(bytes, bytes, *header, "fuzz-input", libvips);
   }
   (void)vern::imaging::detail::decode_jpeg_luma(bytes, 64);
   return 0;

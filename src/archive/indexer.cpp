@@ -36,8 +36,9 @@ struct ReadOutcome {
 // The state of one run: what the catalogue knew at the start, and what this run has decided.
 class IndexRun {
  public:
-  IndexRun(const IndexOptions& options, catalogue::Catalogue& catalogue)
-      : options_(options), catalogue_(catalogue) {}
+  IndexRun(const IndexOptions& options, const imaging::Libvips& libvips,
+           catalogue::Catalogue& catalogue)
+      : options_(options), libvips_(libvips), catalogue_(catalogue) {}
 
   Result<IndexReport> run() {
     for (const auto& root : options_.roots) {
@@ -130,7 +131,8 @@ class IndexRun {
       } else if (bytes.empty()) {
         outcomes[i].record = fail(ErrorCode::kCorrupt, "empty file (0 bytes)");
       } else {
-        outcomes[i].record = read_photo_facts(bytes, *batch[i], facts, outcomes[i].warnings);
+        outcomes[i].record =
+            read_photo_facts(bytes, *batch[i], facts, libvips_, outcomes[i].warnings);
       }
       // Kept for the next photo, unless an outsized file (a huge TIFF) made it too big to hold.
       if (bytes.capacity() > kLargestKeptBuffer) FileBytes().swap(bytes);
@@ -209,6 +211,7 @@ class IndexRun {
   }
 
   const IndexOptions& options_;
+  const imaging::Libvips& libvips_;
   catalogue::Catalogue& catalogue_;
   std::vector<std::string> roots_;
   KnownPhotos known_;
@@ -223,8 +226,9 @@ class IndexRun {
 
 }  // namespace
 
-Result<IndexReport> index_photos(const IndexOptions& options, catalogue::Catalogue& catalogue) {
-  return IndexRun(options, catalogue).run();
+Result<IndexReport> index_photos(const IndexOptions& options, const imaging::Libvips& libvips,
+                                 catalogue::Catalogue& catalogue) {
+  return IndexRun(options, libvips, catalogue).run();
 }
 
 }  // namespace vern::archive

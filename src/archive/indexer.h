@@ -6,6 +6,7 @@
 
 #include "catalogue/catalogue.h"
 #include "core/result.h"
+#include "imaging/libvips.h"
 
 namespace vern::archive {
 
@@ -45,8 +46,10 @@ struct IndexReport {
 // prune); photos elsewhere are never touched, so an unplugged disk loses nothing.
 // Writes go to the catalogue in batches, each one transaction, so an interrupted run keeps what
 // it did and readers always see a consistent catalogue.
+// Photos are decoded with `libvips` only when libjpeg cannot read them (see libvips.h).
 // Fails when a root is not a readable folder or the catalogue cannot be written.
 [[nodiscard]] Result<IndexReport> index_photos(const IndexOptions& options,
+                                               const imaging::Libvips& libvips,
                                                catalogue::Catalogue& catalogue);
 
 }  // namespace vern::archive

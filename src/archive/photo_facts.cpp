@@ -47,11 +47,12 @@ decltype(scan::ScanOptions::known_format) known_format_from(const KnownPhotos& k
 Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> bytes,
                                                 const scan::SourceFile& source,
                                                 const FactOptions& options,
+                                                const imaging::Libvips& libvips,
                                                 std::vector<std::string>& warnings) {
   const std::string& relative_path = source.relative_path;
   catalogue::PhotoRecord record;
   record.content_hash = content_hash(bytes);
-  auto header = imaging::read_header(bytes, relative_path, options.max_pixels);
+  auto header = imaging::read_header(bytes, relative_path, options.max_pixels, libvips);
   if (!header) return tl::unexpected(header.error());
   std::vector<unsigned char> embedded_thumbnail;
   if (auto metadata = metadata::read_metadata(
@@ -67,7 +68,8 @@ Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> b
   record.metadata.height = header->height;
   record.metadata.orientation = header->orientation;
   if (options.perceptual_hash) {
-    if (auto hash = imaging::perceptual_hash(bytes, embedded_thumbnail, *header, relative_path)) {
+    if (auto hash =
+            imaging::perceptual_hash(bytes, embedded_thumbnail, *header, relative_path, libvips)) {
       record.perceptual_hash = hash->bits;
     } else {
       // Recorded all the same, so that the same file is not tried again until it changes.

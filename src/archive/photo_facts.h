@@ -8,6 +8,7 @@
 #include "catalogue/catalogue.h"
 #include "catalogue/photo_record.h"
 #include "core/result.h"
+#include "imaging/libvips.h"
 #include "scan/source_tree.h"
 
 namespace vern::archive {
@@ -35,10 +36,12 @@ struct FactOptions {
 // Everything the catalogue records about a photo, from its bytes read once: content hash,
 // header (size as displayed, orientation), metadata, and on request the perceptual hash. Problems
 // that leave the record usable (a malformed field, an undecodable picture for the hash) are added
-// to `warnings`. Fails when the file is not an image this build can read, naming the reason.
+// to `warnings`. `libvips` is loaded only for a picture libjpeg cannot read. Fails when the file
+// is not an image this build can read, naming the reason.
 [[nodiscard]] Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> bytes,
                                                               const scan::SourceFile& source,
                                                               const FactOptions& options,
+                                                              const imaging::Libvips& libvips,
                                                               std::vector<std::string>& warnings);
 
 }  // namespace vern::archive

@@ -13,7 +13,7 @@
 #include "cli/config_file.h"
 #include "cli/exit_codes.h"
 #include "cli/info_command.h"
-#include "imaging/library_setup.h"
+#include "imaging/libvips.h"
 #include "metadata/library_setup.h"
 
 namespace vern::cli {
@@ -202,9 +202,9 @@ int run(int argc, char** argv) {
     return run_audit(audit_site, logger);
   }
   if (info->parsed()) {
-    imaging::LibrarySetup vips_setup(argv[0], 0);
+    const imaging::Libvips libvips(argv[0], 0);
     Logger logger(std::cerr, Verbosity::kNormal);
-    return run_info(info_files, info_json, logger);
+    return run_info(info_files, info_json, libvips, logger);
   }
 
   if (archive_commands.parsed()) return archive_commands.run(argv[0]);
@@ -217,12 +217,14 @@ int run(int argc, char** argv) {
   }
   Logger build_logger(std::cerr, options->verbosity);
   // Photos are processed one per worker; libvips' own threads would only compete with them.
-  imaging::LibrarySetup vips_setup(argv[0], 1);
-  if (!vips_setup.ok()) {
-    build_logger.error("libvips could not start");
+  const imaging::Libvips libvips(argv[0], 1);
+  // libvips is loaded when the first photo needs pixels (a rebuild of an unchanged site never
+  // does), but a module gone missing is said once, up front, rather than once per photo.
+  if (const auto module = imaging::Libvips::find_module(); !module) {
+    build_logger.error(module.error().describe());
     return kExitFatal;
   }
-  const int code = run_build(*options, build_logger);
+  const int code = run_build(*options, libvips, build_logger);
   if (code != kExitFatal) std::cout << (options->output / "index.html").string() << "\n";
   return code;
 }

@@ -6,7 +6,7 @@
 #include "catalogue/search_query.h"
 #include "cli/catalogue_location.h"
 #include "cli/exit_codes.h"
-#include "imaging/library_setup.h"
+#include "imaging/libvips.h"
 
 namespace vern::cli {
 namespace {
@@ -108,8 +108,8 @@ int ArchiveCommands::run(const char* argv0) {
   index_command_.catalogue = *location;
   index_command_.max_pixels = index_max_megapixels_ * 1'000'000;
   // Photos are read one per worker; libvips' own threads would only compete with them.
-  imaging::LibrarySetup vips_setup(argv0, 1);
-  return run_index(index_command_, logger);
+  const imaging::Libvips libvips(argv0, 1);
+  return run_index(index_command_, libvips, logger);
 }
 
 }  // namespace vern::cli

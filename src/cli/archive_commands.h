@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/logger.h"
+#include "imaging/libvips.h"
 
 namespace vern::cli {
 
@@ -18,7 +19,7 @@ struct IndexCommand {
 
 // `vernissage index PHOTOS...`: records every photo under the folders in the catalogue.
 // Exit code 0, 1 when some files were skipped (each named), 2 when nothing could be done.
-int run_index(const IndexCommand& command, Logger& logger);
+int run_index(const IndexCommand& command, const imaging::Libvips& libvips, Logger& logger);
 
 enum class SearchOutput { kTable, kJson, kPaths };
 

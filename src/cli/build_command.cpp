@@ -71,15 +71,16 @@ struct BuildSummary {
 using archive::KnownPhotos;
 
 std::vector<Outcome> publish_all(const std::vector<const scan::SourceFile*>& photos,
-                                 const BuildOptions& options, catalogue::Catalogue& catalogue,
-                                 const KnownPhotos& known, Logger& logger) {
+                                 const BuildOptions& options, const imaging::Libvips& libvips,
+                                 catalogue::Catalogue& catalogue, const KnownPhotos& known,
+                                 Logger& logger) {
   std::vector<Outcome> outcomes(photos.size());
   Progress progress(logger, static_cast<int>(photos.size()), ::isatty(STDERR_FILENO) != 0);
   parallel_for(photos.size(), worker_count(options.jobs), [&](std::size_t i) {
     const auto started = std::chrono::steady_clock::now();
     const auto record = known.find(catalogue_key(photos[i]->absolute_path));
     outcomes[i] = publish_photo(*photos[i], record == known.end() ? nullptr : &record->second,
-                                options, catalogue);
+                                options, libvips, catalogue);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - started)
                         .count();
@@ -139,6 +140,7 @@ site::FolderInput folder_input(const std::filesystem::path& photos_root, const s
 // the photos as they are now.
 Result<std::unordered_set<std::string>> select_photos(catalogue::SearchQuery query,
                                                       const BuildOptions& options,
+                                                      const imaging::Libvips& libvips,
                                                       catalogue::Catalogue& store, Logger& logger) {
   archive::IndexOptions index;
   index.roots = {options.photos};
@@ -153,7 +155,7 @@ Result<std::unordered_set<std::string>> select_photos(catalogue::SearchQuery que
     scratch = std::move(*opened);
   }
   catalogue::Catalogue& selecting = scratch ? *scratch : store;
-  auto indexed = archive::index_photos(index, selecting);
+  auto indexed = archive::index_photos(index, libvips, selecting);
   if (!indexed) return tl::unexpected(indexed.error());
   logger.event("event=select.indexed found=" + std::to_string(indexed->found) +
                " read=" + std::to_string(indexed->fresh + indexed->changed + indexed->moved));
@@ -168,7 +170,7 @@ Result<std::unordered_set<std::string>> select_photos(catalogue::SearchQuery que
 
 }  // namespace
 
-int run_build(const BuildOptions& options, Logger& logger) {
+int run_build(const BuildOptions& options, const imaging::Libvips& libvips, Logger& logger) {
   const auto started = std::chrono::steady_clock::now();
   // Phase timings for --verbose: where a build's time goes.
   auto phase_start = started;
@@ -212,7 +214,7 @@ int run_build(const BuildOptions& options, Logger& logger) {
   // every selected photo already recorded.
   std::optional<std::unordered_set<std::string>> chosen;
   if (selection) {
-    auto found = select_photos(*selection, options, **store, logger);
+    auto found = select_photos(*selection, options, libvips, **store, logger);
     if (!found) {
       logger.error(found.error().describe());
       return kExitFatal;
@@ -269,7 +271,7 @@ int run_build(const BuildOptions& options, Logger& logger) {
     }
   }
 
-  auto outcomes = publish_all(photos, options, **store, known, logger);
+  auto outcomes = publish_all(photos, options, libvips, **store, known, logger);
   phase_done("photos");
   std::map<const scan::SourceFile*, PublishedPhoto> published;
   BuildSummary summary;

@@ -13,7 +13,7 @@
 
 namespace vern::cli {
 
-int run_index(const IndexCommand& command, Logger& logger) {
+int run_index(const IndexCommand& command, const imaging::Libvips& libvips, Logger& logger) {
   const auto started = std::chrono::steady_clock::now();
   auto store = catalogue::open_sqlite_catalogue(command.catalogue);
   if (!store) {
@@ -32,7 +32,7 @@ int run_index(const IndexCommand& command, Logger& logger) {
   };
   options.on_photo = [&] { progress->advance(); };
 
-  auto report = archive::index_photos(options, **store);
+  auto report = archive::index_photos(options, libvips, **store);
   if (progress) progress->finish();
   if (!report) {
     logger.error(report.error().describe());

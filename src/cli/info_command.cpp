@@ -20,7 +20,7 @@ struct FileInfo {
   PhotoMetadata metadata;
 };
 
-Result<FileInfo> inspect(const std::string& path) {
+Result<FileInfo> inspect(const std::string& path, const imaging::Libvips& libvips) {
   auto bytes = read_file_bytes(path, kMaxPhotoFileBytes);
   if (!bytes) return tl::unexpected(bytes.error());
   FileInfo info;
@@ -36,7 +36,7 @@ Result<FileInfo> inspect(const std::string& path) {
   if (!metadata) return tl::unexpected(metadata.error());
   info.metadata = std::move(*metadata);
   // The decoder knows the true pixel size when the metadata does not (or disagrees).
-  if (auto header = imaging::read_header(*bytes, path, kNoPixelLimit)) {
+  if (auto header = imaging::read_header(*bytes, path, kNoPixelLimit, libvips)) {
     info.metadata.width = header->width;
     info.metadata.height = header->height;
     if (!info.metadata.orientation) info.metadata.orientation = header->orientation;
@@ -69,11 +69,12 @@ void print_text(const std::string& path, const FileInfo& info) {
 
 }  // namespace
 
-int run_info(const std::vector<std::string>& files, bool json, Logger& logger) {
+int run_info(const std::vector<std::string>& files, bool json, const imaging::Libvips& libvips,
+             Logger& logger) {
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
   int failures = 0;
   for (const auto& path : files) {
-    auto info = inspect(path);
+    auto info = inspect(path, libvips);
     if (!info) {
       logger.warn(info.error().describe());
       ++failures;

@@ -4,10 +4,12 @@
 #include <vector>
 
 #include "core/logger.h"
+#include "imaging/libvips.h"
 
 namespace vern::cli {
 
 // `vernissage info FILE... [--json]`: what Vernissage reads from each file. Returns an exit code.
-int run_info(const std::vector<std::string>& files, bool json, Logger& logger);
+int run_info(const std::vector<std::string>& files, bool json, const imaging::Libvips& libvips,
+             Logger& logger);
 
 }  // namespace vern::cli

@@ -47,7 +47,8 @@ bool file_exists(const std::filesystem::path& path) {
 
 Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
                                      const catalogue::PhotoRecord* recorded,
-                                     const BuildOptions& options, catalogue::Catalogue& catalogue) {
+                                     const BuildOptions& options, const imaging::Libvips& libvips,
+                                     catalogue::Catalogue& catalogue) {
   PublishedPhoto photo;
   const auto& source = file.absolute_path;
   const std::string& relative_path = file.relative_path;
@@ -78,7 +79,7 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
   } else {
     if (auto r = read_bytes(); !r) return tl::unexpected(r.error());
     auto fresh = archive::read_photo_facts(bytes, file, {.max_pixels = options.imaging.max_pixels},
-                                           photo.warnings);
+                                           libvips, photo.warnings);
     if (!fresh) return tl::unexpected(fresh.error());
     record = std::move(*fresh);
     // The same photo under another path (moved, renamed, copied) keeps what its pixels told us.
@@ -134,9 +135,9 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
           photo.derivatives.begin(), photo.derivatives.end(),
           [](const Derivative& a, const Derivative& b) { return long_edge(a) < long_edge(b); });
     }
-    auto report =
-        imaging::render_derivatives(bytes, relative_path, std::max(photo.width, photo.height),
-                                    missing, options.output, options.imaging, notice, decode_as);
+    auto report = imaging::render_derivatives(libvips, bytes, relative_path,
+                                              std::max(photo.width, photo.height), missing,
+                                              options.output, options.imaging, notice, decode_as);
     if (!report) return tl::unexpected(report.error());
     photo.decoded = true;
     photo.files_written = report->files_written;

@@ -11,6 +11,7 @@
 #include "core/derivative.h"
 #include "core/photo_metadata.h"
 #include "core/result.h"
+#include "imaging/libvips.h"
 #include "scan/source_tree.h"
 
 namespace vern::cli {
@@ -53,6 +54,7 @@ using archive::catalogue_key;
 [[nodiscard]] Result<PublishedPhoto> publish_photo(const scan::SourceFile& source,
                                                    const catalogue::PhotoRecord* recorded,
                                                    const BuildOptions& options,
+                                                   const imaging::Libvips& libvips,
                                                    catalogue::Catalogue& catalogue);
 
 }  // namespace vern::cli

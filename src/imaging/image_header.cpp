@@ -1,10 +1,8 @@
 #include "imaging/image_header.h"
 
-#include <vips/vips8>
-
 #include "core/image_format.h"
 #include "imaging/detail/jpeg_header.h"
-#include "imaging/detail/vips_error.h"
+#include "imaging/detail/libvips_functions.h"
 
 namespace vern::imaging {
 namespace {
@@ -28,7 +26,7 @@ Result<ImageHeader> within_limits(ImageHeader header, const std::string& path,
 }  // namespace
 
 Result<ImageHeader> read_header(std::span<const unsigned char> bytes, const std::string& path,
-                                long long max_pixels) {
+                                long long max_pixels, const Libvips& libvips) {
   if (sniff_image_format(bytes) == ImageFormat::kJpeg) {
     // Most photos: read with libjpeg and libexif alone, as libvips would read them.
     auto jpeg = detail::read_jpeg_header(bytes);
@@ -43,32 +41,11 @@ Result<ImageHeader> read_header(std::span<const unsigned char> bytes, const std:
     header.height = turned ? jpeg->stored_width : jpeg->stored_height;
     return within_limits(std::move(header), path, max_pixels);
   }
-  const char* loader = vips_foreign_find_load_buffer(bytes.data(), bytes.size());
-  if (loader == nullptr) {
-    vips_error_clear();
-    return fail(ErrorCode::kUnsupported, "no decoder for this file's format", path);
-  }
-  try {
-    // Loading from a buffer is lazy: only the header is parsed here.
-    const vips::VImage image = vips::VImage::new_from_buffer(
-        bytes.data(), bytes.size(), "",
-        vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
-    ImageHeader header;
-    // libvips names the loader by its class ("VipsForeignLoadHeifBuffer"); the header gives the
-    // operation's name ("heifload_buffer"), as the JPEG path does.
-    const char* nickname = vips_nickname_find(g_type_from_name(loader));
-    header.loader = nickname != nullptr ? nickname : loader;
-    header.width = image.width();
-    header.height = image.height();
-    if (image.get_typeof(VIPS_META_ORIENTATION) != 0) {
-      const int orientation = image.get_int(VIPS_META_ORIENTATION);
-      if (orientation >= 1 && orientation <= 8) header.orientation = orientation;
-    }
-    if (header.orientation >= 5) std::swap(header.width, header.height);
-    return within_limits(std::move(header), path, max_pixels);
-  } catch (const vips::VError& e) {
-    return fail(ErrorCode::kCorrupt, "cannot read image header: " + detail::describe(e), path);
-  }
+  const auto functions = libvips.functions();
+  if (!functions) return fail(functions.error().code, functions.error().describe(), path);
+  auto header = (*functions)->read_header(bytes, path);
+  if (!header) return header;
+  return within_limits(std::move(*header), path, max_pixels);
 }
 
 }  // namespace vern::imaging

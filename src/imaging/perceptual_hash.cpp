@@ -6,16 +6,14 @@
 #include <memory>
 #include <numbers>
 #include <optional>
-#include <vips/vips8>
 
 #include "imaging/detail/jpeg_luma.h"
-#include "imaging/detail/vips_error.h"
+#include "imaging/detail/libvips_functions.h"
 
 namespace vern::imaging {
 namespace {
 
 using detail::GreyPicture;
-using vips::VImage;
 
 constexpr int kSide = 32;        // the picture is hashed at 32×32
 constexpr int kFrequencies = 8;  // the 8×8 lowest frequencies, less the constant term
@@ -41,41 +39,6 @@ const std::array<std::array<double, kSide>, kFrequencies + 1>& cosines() {
 }
 
 using Grid = std::array<double, kSide * kSide>;
-
-// A picture's grey levels, decoded in one libvips pipeline, for what libjpeg alone does not
-// decode (other formats, CMYK JPEGs). Everything after this is plain arithmetic on at most a few
-// hundred pixels: each further libvips operation would cost more (a pipeline per operation)
-// than the hash itself.
-GreyPicture grey_levels(VImage picture) {
-  if (picture.format() == VIPS_FORMAT_UCHAR && picture.bands() == 3 &&
-      picture.interpretation() == VIPS_INTERPRETATION_sRGB) {
-    // The usual case (every camera thumbnail): decode only, and weigh the channels here
-    // (Rec. 601 luma, as libvips' own sRGB to grey conversion of 8-bit pixels).
-    std::size_t size = 0;
-    const std::unique_ptr<unsigned char, decltype(&g_free)> memory(
-        static_cast<unsigned char*>(picture.write_to_memory(&size)), &g_free);
-    GreyPicture grey{picture.width(), picture.height(), picture.width(), picture.height(), {}};
-    const std::size_t count = static_cast<std::size_t>(grey.width) * grey.height;
-    if (size < count * 3) throw vips::VError("short picture");
-    grey.pixels.resize(count);
-    for (std::size_t i = 0; i < count; ++i) {
-      const unsigned char* rgb = memory.get() + 3 * i;
-      grey.pixels[i] = 0.299f * rgb[0] + 0.587f * rgb[1] + 0.114f * rgb[2];
-    }
-    return grey;
-  }
-  if (picture.has_alpha()) picture = picture.flatten(VImage::option()->set("background", 255.0));
-  picture = picture.colourspace(VIPS_INTERPRETATION_B_W);
-  if (picture.bands() > 1) picture = picture.extract_band(0);
-  picture = picture.cast(VIPS_FORMAT_FLOAT);
-  std::size_t size = 0;
-  const std::unique_ptr<float, decltype(&g_free)> memory(
-      static_cast<float*>(picture.write_to_memory(&size)), &g_free);
-  GreyPicture grey{picture.width(), picture.height(), picture.width(), picture.height(), {}};
-  if (size < sizeof(float) * grey.width * grey.height) throw vips::VError("short picture");
-  grey.pixels.assign(memory.get(), memory.get() + grey.width * grey.height);
-  return grey;
-}
 
 // The area [left, left + width) × [top, top + height) of the picture averaged into 32×32 cells.
 Grid shrink(const GreyPicture& grey, int left, int top, int width, int height) {
@@ -174,7 +137,7 @@ std::uint64_t hash_grid(const Grid& pixels) {
 // nullopt when it cannot stand for the photo (too small, undecodable, or shaped otherwise: an
 // editor rotated the pixels and kept the camera's thumbnail).
 std::optional<std::uint64_t> thumbnail_hash(std::span<const unsigned char> thumbnail,
-                                            const ImageHeader& header) {
+                                            const ImageHeader& header, const Libvips& libvips) {
   if (thumbnail.empty()) return std::nullopt;
   GreyPicture grey;
   const bool jpeg = thumbnail.size() > 2 && thumbnail[0] == 0xFF && thumbnail[1] == 0xD8;
@@ -184,14 +147,11 @@ std::optional<std::uint64_t> thumbnail_hash(std::span<const unsigned char> thumb
   if (luma) {
     grey = std::move(*luma);
   } else if (luma.error().code == ErrorCode::kUnsupported) {
-    try {
-      grey = grey_levels(
-          VImage::new_from_buffer(thumbnail.data(), thumbnail.size(), "",
-                                  VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)));
-    } catch (const vips::VError&) {
-      vips_error_clear();
-      return std::nullopt;
-    }
+    const auto functions = libvips.functions();
+    if (!functions) return std::nullopt;
+    auto decoded = (*functions)->grey_picture(thumbnail, 0);
+    if (!decoded) return std::nullopt;
+    grey = std::move(*decoded);
   } else {
     return std::nullopt;
   }
@@ -221,37 +181,34 @@ std::optional<std::uint64_t> thumbnail_hash(std::span<const unsigned char> thumb
 
 Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
                                        std::span<const unsigned char> embedded_thumbnail,
-                                       const ImageHeader& header, const std::string& path) {
-  try {
-    if (const auto hash = thumbnail_hash(embedded_thumbnail, header))
-      return PerceptualHash{*hash, true};
-    if (header.loader.starts_with("jpegload")) {
-      // libjpeg's 1/8 decode (each block's mean) is all a 32×32 grid needs. The grid is turned
-      // upright as a thumbnail's is.
-      auto luma = detail::decode_jpeg_luma(bytes, kMinDecodeEdge);
-      if (luma) {
-        return PerceptualHash{
-            hash_grid(upright(shrink(*luma, 0, 0, luma->width, luma->height), header.orientation)),
-            false};
-      }
-      if (luma.error().code != ErrorCode::kUnsupported) {
-        return fail(ErrorCode::kCorrupt,
-                    "cannot decode for the similarity hash: " + luma.error().message, path);
-      }
-      // CMYK and RGB JPEGs need thumbnail()'s colour management to look like the photo.
+                                       const ImageHeader& header, const std::string& path,
+                                       const Libvips& libvips) {
+  if (const auto hash = thumbnail_hash(embedded_thumbnail, header, libvips))
+    return PerceptualHash{*hash, true};
+  if (header.loader.starts_with("jpegload")) {
+    // libjpeg's 1/8 decode (each block's mean) is all a 32×32 grid needs. The grid is turned
+    // upright as a thumbnail's is.
+    auto luma = detail::decode_jpeg_luma(bytes, kMinDecodeEdge);
+    if (luma) {
+      return PerceptualHash{
+          hash_grid(upright(shrink(*luma, 0, 0, luma->width, luma->height), header.orientation)),
+          false};
     }
-    // thumbnail() applies the orientation itself and shrinks while decoding.
-    VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
-    const std::unique_ptr<VipsArea, decltype(&vips_area_unref)> owner(VIPS_AREA(blob),
-                                                                      &vips_area_unref);
-    const VImage picture =
-        VImage::thumbnail_buffer(blob, kDecodeEdge, VImage::option()->set("height", kDecodeEdge));
-    const auto grey = grey_levels(picture);
-    return PerceptualHash{hash_grid(shrink(grey, 0, 0, grey.width, grey.height)), false};
-  } catch (const vips::VError& e) {
-    return fail(ErrorCode::kCorrupt,
-                "cannot decode for the similarity hash: " + detail::describe(e), path);
+    if (luma.error().code != ErrorCode::kUnsupported) {
+      return fail(ErrorCode::kCorrupt,
+                  "cannot decode for the similarity hash: " + luma.error().message, path);
+    }
+    // CMYK and RGB JPEGs need thumbnail()'s colour management to look like the photo.
   }
+  const auto functions = libvips.functions();
+  if (!functions) return fail(functions.error().code, functions.error().describe(), path);
+  // Decoded upright, shrunk to fit the box.
+  const auto grey = (*functions)->grey_picture(bytes, kDecodeEdge);
+  if (!grey) {
+    return fail(ErrorCode::kCorrupt,
+                "cannot decode for the similarity hash: " + grey.error().message, path);
+  }
+  return PerceptualHash{hash_grid(shrink(*grey, 0, 0, grey->width, grey->height)), false};
 }
 
 }  // namespace vern::imaging

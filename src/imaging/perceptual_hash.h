@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 #include "imaging/image_header.h"
+#include "imaging/libvips.h"
 
 namespace vern::imaging {
 
@@ -25,10 +26,11 @@ struct PerceptualHash {
 // photo: a few kilobytes instead of megapixels, which keeps an index run near the speed of
 // reading metadata. Letterbox bars that cameras add to fit a 4:3 thumbnail are cut off and the
 // photo's orientation applied, so both routes hash the same upright picture. `header` is the
-// photo's own (read_header). Fails only when neither the thumbnail nor the photo decodes.
+// photo's own (read_header). JPEGs are decoded with libjpeg alone; other pictures with `libvips`.
+// Fails only when neither the thumbnail nor the photo decodes.
 [[nodiscard]] Result<PerceptualHash> perceptual_hash(
     std::span<const unsigned char> bytes, std::span<const unsigned char> embedded_thumbnail,
-    const ImageHeader& header, const std::string& path);
+    const ImageHeader& header, const std::string& path, const Libvips& libvips);
 
 // Number of differing bits, 0..64.
 [[nodiscard]] inline int hamming_distance(std::uint64_t a, std::uint64_t b) {

@@ -8,6 +8,7 @@
 #include "core/derivative.h"
 #include "core/result.h"
 #include "imaging/derivative_plan.h"
+#include "imaging/libvips.h"
 
 namespace vern::imaging {
 
@@ -33,12 +34,14 @@ struct RenderReport {
 // caller that must get the same placeholder whichever derivatives are missing (a build repairing
 // an interrupted one) passes the largest derivative of the whole plan as `decode_as`.
 //
+// The work is `libvips`' (loaded then if it was not yet).
+//
 // Fails (writing nothing further) when the photo cannot be decoded at all or a file cannot be
 // written; files already moved into place by then are complete and stay.
 [[nodiscard]] Result<RenderReport> render_derivatives(
-    std::span<const unsigned char> bytes, const std::string& path, int original_long_edge,
-    const std::vector<Derivative>& wanted, const std::filesystem::path& site_root,
-    const ImagingSettings& settings, const EmbeddedNotice& notice,
-    const Derivative* decode_as = nullptr);
+    const Libvips& libvips, std::span<const unsigned char> bytes, const std::string& path,
+    int original_long_edge, const std::vector<Derivative>& wanted,
+    const std::filesystem::path& site_root, const ImagingSettings& settings,
+    const EmbeddedNotice& notice, const Derivative* decode_as = nullptr);
 
 }  // namespace vern::imaging

@@ -86,6 +86,23 @@ TEST_F(Archive, IndexRecordsEveryPhotoAndRereadsNothingTheSecondTime) {
       << second.err;
 }
 
+TEST_F(Archive, LibvipsIsLoadedOnlyForPhotosLibjpegCannotRead) {
+  // The dynamic loader names every library it opens (LD_DEBUG=files, on stderr). libvips and
+  // the 95 libraries under it take 40-50 ms to load: JPEGs and searches must not pay for them.
+  const auto loads_libvips = [&](const std::vector<std::string>& args) {
+    auto with_catalogue = args;
+    with_catalogue.insert(with_catalogue.end(), {"--catalogue", catalogue_});
+    const auto r = run_vernissage(with_catalogue, {{"LD_DEBUG", "files"}});
+    EXPECT_LE(r.exit_code, 1) << r.err;
+    return r.err.find("libvips.so.42") != std::string::npos;
+  };
+  EXPECT_FALSE(loads_libvips({"index", photos_.string()})) << "23 JPEGs from 23 cameras";
+  EXPECT_FALSE(loads_libvips({"search", "camera:canon"}));
+  EXPECT_FALSE(loads_libvips({"duplicates"}));
+  test::copy_into(test::data_file("heic/IMG_5195.HEIC"), photos_ / "phone" / "IMG_5195.HEIC");
+  EXPECT_TRUE(loads_libvips({"index", photos_.string()})) << "a HEIC photo needs libvips";
+}
+
 TEST_F(Archive, MovedPhotosKeepTheirIdentityAndRemovedOnesAreMarkedMissing) {
   ASSERT_EQ(vernissage({"index", photos_.string()}).exit_code, 0);
   const auto before = search_json("camera:\"D90\"");

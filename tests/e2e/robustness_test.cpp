@@ -254,5 +254,32 @@ TEST(ShippedBinary, ServesLibvipsTheSerialisedOrcFunctions) {
   EXPECT_NE(symbols.find(" T orc_program_free\n"), std::string::npos) << symbols;
 }
 
+TEST(ShippedBinary, LibvipsLoadedLateStillCallsLiborcThroughTheWrappers) {
+  // libvips arrives with dlopen (imaging/libvips.h), after the executable: its calls must still
+  // bind to the executable's wrappers, and the wrappers (with RTLD_NEXT) must still find
+  // liborc's own functions. The dynamic loader reports each binding under LD_DEBUG=bindings.
+  test::TempDir dir;
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), dir / "photos" / "a.jpg");
+  const auto r = test::run_vernissage(
+      {"build", (dir / "photos").string(), "-o", (dir / "site").string(), "--sizes", "480", "-q"},
+      {{"LD_DEBUG", "bindings"}});
+  ASSERT_EQ(r.exit_code, 0);
+  const std::string binary = test::binary().string();
+  for (const char* symbol : {"orc_program_compile", "orc_program_free"}) {
+    const std::string quoted = std::string("`") + symbol + "'";
+    EXPECT_NE(r.err.find("libvips.so.42 [0] to " + binary + " [0]: normal symbol " + quoted),
+              std::string::npos)
+        << symbol << " from libvips";
+    bool found = false;
+    for (std::size_t at = r.err.find(binary + " [0] to "); at != std::string::npos;
+         at = r.err.find(binary + " [0] to ", at + 1)) {
+      const auto line = r.err.substr(at, r.err.find('\n', at) - at);
+      if (line.find("liborc") != std::string::npos && line.find(quoted) != std::string::npos)
+        found = true;
+    }
+    EXPECT_TRUE(found) << symbol << " from the wrapper to liborc";
+  }
+}
+
 }  // namespace
 }  // namespace vern

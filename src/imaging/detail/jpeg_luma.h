@@ -1,19 +1,11 @@
 #pragma once
 
 #include <span>
-#include <vector>
 
 #include "core/result.h"
+#include "imaging/detail/grey_picture.h"
 
 namespace vern::imaging::detail {
-
-// A picture's grey levels, one float per pixel, row by row.
-struct GreyPicture {
-  int width = 0, height = 0;
-  // The picture's size before any shrink-on-load: what it holds, not what was decoded.
-  int full_width = 0, full_height = 0;
-  std::vector<float> pixels;
-};
 
 // Decodes the luma of a JPEG (the Y of YCbCr, or a greyscale JPEG's one channel) with libjpeg
 // alone, at the smallest DCT scale (1/1 to 1/8) that keeps `min_short_edge` pixels on the short

@@ -7,9 +7,7 @@
 
 #include "imaging/image_header.h"
 #include "support/test_support.h"
-
-// libvips and exiv2 are started by the imaging test binary's global environment
-// (perceptual_hash_test.cpp).
+#include "test_libraries.h"
 
 namespace vern::imaging::detail {
 namespace {
@@ -21,6 +19,7 @@ struct VipsView {
 };
 
 VipsView libvips_header(const std::vector<unsigned char>& bytes) {
+  test::start_libvips();
   const auto image = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "");
   VipsView view{image.width(), image.height(), 1};
   if (image.get_typeof(VIPS_META_ORIENTATION) != 0)
@@ -49,13 +48,13 @@ TEST(JpegHeader, ReadHeaderTurnsTheSizeAsDisplayed) {
   const auto bytes = test::read_bytes(test::data_file("orientation/landscape_6.jpg"));
   const auto stored = read_jpeg_header(bytes);
   ASSERT_TRUE(stored);
-  const auto header = read_header(bytes, "landscape_6.jpg", 1LL << 40);
+  const auto header = read_header(bytes, "landscape_6.jpg", 1LL << 40, test::libvips());
   ASSERT_TRUE(header);
   EXPECT_EQ(header->loader, "jpegload_buffer");
   EXPECT_EQ(header->orientation, 6);
   EXPECT_EQ(header->width, stored->stored_height);
   EXPECT_EQ(header->height, stored->stored_width);
-  const auto refused = read_header(bytes, "landscape_6.jpg", 1000);
+  const auto refused = read_header(bytes, "landscape_6.jpg", 1000, test::libvips());
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kTooLarge);
 }
@@ -99,7 +98,7 @@ TEST(JpegHeader, ABrokenHeaderIsAnErrorWithTheDecodersReason) {
   ASSERT_FALSE(header);
   EXPECT_EQ(header.error().code, ErrorCode::kCorrupt);
   EXPECT_NE(header.error().message.find("JPEG decoder:"), std::string::npos);
-  const auto named = read_header(bytes, "cut.jpg", 1LL << 40);
+  const auto named = read_header(bytes, "cut.jpg", 1LL << 40, test::libvips());
   ASSERT_FALSE(named);
   EXPECT_EQ(named.error().path, "cut.jpg");
   EXPECT_NE(named.error().message.find("cannot read image header"), std::string::npos);

@@ -6,8 +6,7 @@
 #include <vips/vips8>
 
 #include "support/test_support.h"
-
-// libvips is started by the imaging test binary's global environment (perceptual_hash_test.cpp).
+#include "test_libraries.h"
 
 namespace vern::imaging::detail {
 namespace {
@@ -36,6 +35,7 @@ TEST(JpegLuma, IsTheGreyLevelLibvipsSees) {
   const auto bytes = test::read_bytes(test::examples_dir() / kPhoto);
   const auto luma = decode_jpeg_luma(bytes, 64);
   ASSERT_TRUE(luma);
+  test::start_libvips();
   VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
   const std::unique_ptr<VipsArea, decltype(&vips_area_unref)> owner(VIPS_AREA(blob),
                                                                     &vips_area_unref);
@@ -58,6 +58,7 @@ TEST(JpegLuma, IsTheGreyLevelLibvipsSees) {
 }
 
 TEST(JpegLuma, LeavesCmykToColourManagement) {
+  test::start_libvips();
   const VImage ink = VImage::black(64, 48, VImage::option()->set("bands", 4)) + 100;
   VImage cmyk = ink.cast(VIPS_FORMAT_UCHAR)
                     .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_CMYK));

@@ -30,7 +30,7 @@ TEST(OrcSerialisation, LibvipsCallsBindToTheSerialisedWrappers) {
 TEST(OrcSerialisation, ParallelResizesAndSharpeningKeepTheHeapIntact) {
   // Without the wrappers, three threads doing this crashed the process within 1 to 17 s
   // (a small photo: each round compiles and frees several orc programs for a few pixels).
-  // libvips as the build sets it up (LibrarySetup's destructor would shut it down for the
+  // libvips as the build sets it up (a Libvips object's destructor would shut it down for the
   // other tests of this executable).
   ASSERT_EQ(VIPS_INIT("imaging_tests"), 0);
   vips_cache_set_max(0);

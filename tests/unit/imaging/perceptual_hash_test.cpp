@@ -2,39 +2,22 @@
 
 #include <gtest/gtest.h>
 
-#include <vips/vips8>
-
 #include "imaging/image_header.h"
-#include "imaging/library_setup.h"
-#include "metadata/library_setup.h"
 #include "metadata/metadata_reader.h"
 #include "support/test_support.h"
+#include "test_libraries.h"
 
 namespace vern::imaging {
 namespace {
-
-// libvips and exiv2 started once for the whole binary, as the program does in main().
-class Libraries : public ::testing::Environment {
- public:
-  void SetUp() override {
-    vips_ = std::make_unique<LibrarySetup>("imaging_tests", 0);
-    exiv2_ = std::make_unique<metadata::LibrarySetup>();
-  }
-
- private:
-  std::unique_ptr<LibrarySetup> vips_;
-  std::unique_ptr<metadata::LibrarySetup> exiv2_;
-};
-[[maybe_unused]] const auto* const kLibraries = ::testing::AddGlobalTestEnvironment(new Libraries);
 
 PerceptualHash hash_file(const std::filesystem::path& file, bool use_thumbnail = true) {
   const auto bytes = test::read_bytes(file);
   std::vector<unsigned char> thumbnail;
   EXPECT_TRUE(metadata::read_metadata(bytes, file.string(), &thumbnail));
-  const auto header = read_header(bytes, file.string(), 1LL << 40);
+  const auto header = read_header(bytes, file.string(), 1LL << 40, test::libvips());
   EXPECT_TRUE(header);
   auto hash = perceptual_hash(bytes, use_thumbnail ? thumbnail : std::vector<unsigned char>{},
-                              *header, file.string());
+                              *header, file.string(), test::libvips());
   EXPECT_TRUE(hash) << hash.error().describe();
   return hash ? *hash : PerceptualHash{};
 }
@@ -99,7 +82,7 @@ TEST(PerceptualHash, DistinctDemoPhotosAreFarApart) {
 TEST(PerceptualHash, ABrokenFileIsAnErrorNamingIt) {
   const std::vector<unsigned char> junk(4096, 0x42);
   ImageHeader header{640, 480, 1, "jpegload_buffer"};
-  const auto hash = perceptual_hash(junk, {}, header, "junk.jpg");
+  const auto hash = perceptual_hash(junk, {}, header, "junk.jpg", test::libvips());
   ASSERT_FALSE(hash);
   EXPECT_EQ(hash.error().path, "junk.jpg");
 }

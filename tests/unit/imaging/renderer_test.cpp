@@ -6,8 +6,8 @@
 #include <vips/vips8>
 
 #include "imaging/image_header.h"
-#include "imaging/library_setup.h"
 #include "support/test_support.h"
+#include "test_libraries.h"
 
 namespace vern::imaging {
 namespace {
@@ -16,32 +16,28 @@ namespace fs = std::filesystem;
 
 class RendererTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { setup_ = new LibrarySetup("imaging_tests", 0); }
-  static void TearDownTestSuite() {}
+  void SetUp() override { test::start_libvips(); }
 
   // Renders `source` to one derivative with the given long edge and encoding; returns its path.
   fs::path render(const fs::path& source, int edge, OutputFormat format = OutputFormat::kJpeg,
                   EmbeddedNotice notice = {}) {
     const auto bytes = test::read_bytes(source);
-    const auto header = read_header(bytes, source.string(), 200'000'000);
+    const auto header = read_header(bytes, source.string(), 200'000'000, test::libvips());
     EXPECT_TRUE(header);
     ImagingSettings settings;
     settings.long_edges = {edge};
     settings.encodings = {{format, 90}};
     const auto plan = plan_derivatives("hash-" + source.filename().string(), header->width,
                                        header->height, settings, notice);
-    const auto report =
-        render_derivatives(bytes, source.string(), std::max(header->width, header->height), plan,
-                           site_.path(), settings, notice);
+    const auto report = render_derivatives(test::libvips(), bytes, source.string(),
+                                           std::max(header->width, header->height), plan,
+                                           site_.path(), settings, notice);
     EXPECT_TRUE(report) << (report ? "" : report.error().describe());
     return site_.path() / plan.front().relative_path;
   }
 
-  static LibrarySetup* setup_;
   test::TempDir site_;
 };
-
-LibrarySetup* RendererTest::setup_ = nullptr;
 
 // The orientation test photo `name`, as it is or re-saved without its ICC profile. Most of them
 // carry a "Generic RGB" profile, which sends them through the colour-managed decode; without a
@@ -142,14 +138,15 @@ TEST_F(RendererTest, DerivativesCarryOnlyTheNoticeAndProfile) {
 TEST_F(RendererTest, WritesEachSizeAtItsPlannedPixelSize) {
   const auto source = test::examples_dir() / "nature/Nikon D40.jpg";
   const auto bytes = test::read_bytes(source);
-  const auto header = read_header(bytes, source.string(), 200'000'000);
+  const auto header = read_header(bytes, source.string(), 200'000'000, test::libvips());
   ASSERT_TRUE(header);
   ImagingSettings settings;
   settings.long_edges = {480, 960};
   settings.encodings = {{OutputFormat::kJpeg, 80}, {OutputFormat::kWebp, 80}};
   const auto plan = plan_derivatives("d40", header->width, header->height, settings, {});
-  const auto report = render_derivatives(bytes, "d40", std::max(header->width, header->height),
-                                         plan, site_.path(), settings, {});
+  const auto report =
+      render_derivatives(test::libvips(), bytes, "d40", std::max(header->width, header->height),
+                         plan, site_.path(), settings, {});
   ASSERT_TRUE(report);
   EXPECT_EQ(report->files_written, 4);
   for (const auto& d : plan) {
@@ -167,7 +164,7 @@ TEST_F(RendererTest, ShrinkOnLoadStaysFaithfulToAFullDecode) {
   // the size would upscale and blur.
   const auto source = test::examples_dir() / "streets/Kodak PIXPRO AZ521.jpg";
   const auto bytes = test::read_bytes(source);
-  const auto header = read_header(bytes, source.string(), 200'000'000);
+  const auto header = read_header(bytes, source.string(), 200'000'000, test::libvips());
   ASSERT_TRUE(header);
   for (const int edge : {1600, 1000, 500}) {
     ImagingSettings settings;
@@ -176,8 +173,9 @@ TEST_F(RendererTest, ShrinkOnLoadStaysFaithfulToAFullDecode) {
     settings.sharpen_amount = 0;
     const auto plan = plan_derivatives("az521", header->width, header->height, settings, {});
     ASSERT_EQ(plan.size(), 1u);
-    ASSERT_TRUE(render_derivatives(bytes, "az521", std::max(header->width, header->height), plan,
-                                   site_.path(), settings, {}));
+    ASSERT_TRUE(render_derivatives(test::libvips(), bytes, "az521",
+                                   std::max(header->width, header->height), plan, site_.path(),
+                                   settings, {}));
     const auto out = vips::VImage::new_from_file((site_.path() / plan[0].relative_path).c_str());
     ASSERT_EQ(out.width(), plan[0].width) << edge;
     ASSERT_EQ(out.height(), plan[0].height) << edge;
@@ -194,7 +192,7 @@ TEST_F(RendererTest, ShrinkOnLoadStaysFaithfulToAFullDecode) {
 
 TEST_F(RendererTest, HeaderLimitRefusesOversizedImagesBeforeDecoding) {
   const auto bytes = test::read_bytes(test::data_file("orientation/landscape_1.jpg"));
-  const auto header = read_header(bytes, "landscape_1.jpg", 1000);
+  const auto header = read_header(bytes, "landscape_1.jpg", 1000, test::libvips());
   ASSERT_FALSE(header);
   EXPECT_EQ(header.error().code, ErrorCode::kTooLarge);
 }
@@ -202,14 +200,14 @@ TEST_F(RendererTest, HeaderLimitRefusesOversizedImagesBeforeDecoding) {
 TEST_F(RendererTest, TruncatedFileIsRenderedFromWhatDecodesAndSaysSo) {
   auto bytes = test::read_bytes(test::examples_dir() / "nature/Nikon D40.jpg");
   bytes.resize(bytes.size() * 2 / 3);
-  const auto header = read_header(bytes, "truncated.jpg", 200'000'000);
+  const auto header = read_header(bytes, "truncated.jpg", 200'000'000, test::libvips());
   ASSERT_TRUE(header);
   ImagingSettings settings;
   settings.long_edges = {300};
   const auto plan = plan_derivatives("corrupt", header->width, header->height, settings, {});
   const auto report =
-      render_derivatives(bytes, "truncated.jpg", std::max(header->width, header->height), plan,
-                         site_.path(), settings, {});
+      render_derivatives(test::libvips(), bytes, "truncated.jpg",
+                         std::max(header->width, header->height), plan, site_.path(), settings, {});
   ASSERT_TRUE(report);
   EXPECT_TRUE(report->partial_decode);
   EXPECT_FALSE(report->decode_problem.empty());

@@ -1,8 +1,8 @@
-#include "imaging/detail/notice_exif.h"
+#include "imaging/libvips_module/notice_exif.h"
 
 #include <exiv2/exiv2.hpp>
 
-namespace vern::imaging::detail {
+namespace vern::imaging::libvips_module {
 
 std::string notice_exif_block(const EmbeddedNotice& notice) {
   Exiv2::ExifData exif;
@@ -14,4 +14,4 @@ std::string notice_exif_block(const EmbeddedNotice& notice) {
   return std::string("Exif\0\0", 6) + std::string(blob.begin(), blob.end());
 }
 
-}  // namespace vern::imaging::detail
+}  // namespace vern::imaging::libvips_module

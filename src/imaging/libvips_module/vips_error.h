@@ -3,7 +3,7 @@
 #include <string>
 #include <vips/vips8>
 
-namespace vern::imaging::detail {
+namespace vern::imaging::libvips_module {
 
 // libvips error text is a log of every layer that failed, one per line, often ending in a newline.
 // The first line names the cause ("VipsJpeg: Premature end of JPEG file"); that is what users see.
@@ -15,4 +15,4 @@ inline std::string describe(const vips::VError& error) {
   return text.empty() ? "libvips failed without saying why" : text;
 }
 
-}  // namespace vern::imaging::detail
+}  // namespace vern::imaging::libvips_module

@@ -1,4 +1,4 @@
-#include "imaging/library_setup.h"
+#include "imaging/libvips_module/library_start.h"
 
 #include <gmodule.h>
 
@@ -7,11 +7,11 @@
 #include <string>
 #include <vips/vips8>
 
-namespace vern::imaging {
+namespace vern::imaging::libvips_module {
 namespace {
 
 // libvips 8.14 opens every module in its module folder at start-up: HEIF, ImageMagick, JPEG XL,
-// PDF (poppler) and OpenSlide, 26 ms of dynamic linking on every run of every command. Photos
+// PDF (poppler) and OpenSlide, 26 ms of dynamic linking each time it starts. Photos
 // need heif (HEIC and AVIF in, AVIF out); magick is libvips' loader of last resort, through
 // which any camera RAW file it can read is read (Debian 12's ImageMagick lacks the RAW delegate,
 // so few are, but it costs only 1.7 ms). The two cost 8 ms.
@@ -48,9 +48,14 @@ bool start_with_modules_photos_need(const char* program) {
 
 }  // namespace
 
-LibrarySetup::LibrarySetup(const char* program, int threads_per_image) {
-  ok_ = start_with_modules_photos_need(program);
-  if (!ok_) return;
+Result<void> start_libvips(const char* program, int threads_per_image) {
+  if (!start_with_modules_photos_need(program)) {
+    std::string why = vips_error_buffer();
+    vips_error_clear();
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    return fail(ErrorCode::kInternal,
+                "libvips could not start" + (why.empty() ? std::string() : ": " + why));
+  }
   // The operation cache keys loaders on the address of the buffer they read. Photos are loaded
   // from buffers that are freed and reused, so a cached result could belong to another photo; a
   // batch tool gains nothing from the cache anyway.
@@ -63,10 +68,9 @@ LibrarySetup::LibrarySetup(const char* program, int threads_per_image) {
       "VIPS", static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE),
       [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
   if (threads_per_image > 0) vips_concurrency_set(threads_per_image);
+  return {};
 }
 
-LibrarySetup::~LibrarySetup() {
-  if (ok_) vips_shutdown();
-}
+void stop_libvips() { vips_shutdown(); }
 
-}  // namespace vern::imaging
+}  // namespace vern::imaging::libvips_module
