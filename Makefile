@@ -5,13 +5,26 @@ BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
 JOBS ?= $(shell nproc)
 SITE ?= out/site
+# The real photographs beside the checkout: read by make run, the tests, make bench and make fuzz,
+# never committed and never written to.
+SHARED_PHOTOS ?= ../shared/photos
+# The folder `make run` publishes: the demo archive, or your own (make run PHOTOS=~/Pictures/Moscow).
+PHOTOS ?= $(SHARED_PHOTOS)/demo
 
-.PHONY: run test deps build build-asan check-site screenshots fuzz format bench clean
+.PHONY: run photos-folder test deps build build-asan check-site screenshots fuzz format bench clean
 
-run: deps build
-	./$(BUILD_DIR)/vernissage build examples/photos -o $(SITE); \
+run: photos-folder deps build
+	./$(BUILD_DIR)/vernissage build "$(PHOTOS)" -o $(SITE); \
 	  code=$$?; [ $$code -le 1 ] || exit $$code
 	@echo "Open $(abspath $(SITE))/index.html"
+
+photos-folder:
+	@if [ ! -d "$(PHOTOS)" ]; then \
+	  echo "make run: no photo folder at $(abspath $(PHOTOS))." >&2; \
+	  echo "The demo photos are read from $(SHARED_PHOTOS)/demo beside this checkout;" \
+	    "to publish a folder of your own: make run PHOTOS=/path/to/photos" >&2; \
+	  exit 2; \
+	fi
 
 test: deps build build-asan
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
@@ -38,7 +51,8 @@ screenshots: run
 	node scripts/screenshots.mjs $(SITE) docs
 
 # libFuzzer on the metadata reader, every parser of user files and the search query language,
-# FUZZ_SECONDS each, from seed corpora made of the test photos and sample settings and queries.
+# FUZZ_SECONDS each, from seed corpora made of the test photos (made from ../shared/photos by
+# scripts/make-test-photos.sh) and sample settings and queries.
 # Findings land in build-fuzz/findings/.
 FUZZ_SECONDS ?= 60
 FUZZ_DIR ?= build-fuzz
@@ -46,11 +60,12 @@ fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DVERNISSAGE_SANITIZE=ON -DVERNISSAGE_FUZZ=ON -DVERNISSAGE_TESTS=OFF
 	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer imaging_fuzzer config_fuzzer album_settings_fuzzer search_fuzzer
+	bash scripts/make-test-photos.sh "$(SHARED_PHOTOS)" $(FUZZ_DIR)/test-photos
 	mkdir -p $(FUZZ_DIR)/corpus/metadata $(FUZZ_DIR)/corpus/imaging $(FUZZ_DIR)/corpus/config $(FUZZ_DIR)/corpus/album \
 	  $(FUZZ_DIR)/corpus/search $(FUZZ_DIR)/findings
-	find tests/data -type f \( -iname '*.jp*g' -o -iname '*.heic' -o -iname '*.tiff' \) -size -300k \
-	  -exec cp {} $(FUZZ_DIR)/corpus/metadata/ \;
-	cp fuzz/seeds/metadata/* $(FUZZ_DIR)/corpus/metadata/
+	find $(FUZZ_DIR)/test-photos/data -type f \( -iname '*.jp*g' -o -iname '*.heic' -o -iname '*.tiff' \) \
+	  -size -300k -exec cp {} $(FUZZ_DIR)/corpus/metadata/ \;
+	cp $(FUZZ_DIR)/test-photos/seeds/metadata/* $(FUZZ_DIR)/corpus/metadata/
 	cp $(FUZZ_DIR)/corpus/metadata/* $(FUZZ_DIR)/corpus/imaging/
 	cp fuzz/seeds/config/* $(FUZZ_DIR)/corpus/config/
 	cp fuzz/seeds/album/* $(FUZZ_DIR)/corpus/album/
@@ -70,7 +85,7 @@ fuzz: deps
 bench: deps build
 	bash scripts/install-deps.sh --bench
 	cmake --build $(BUILD_DIR) --target bench_fill_catalogue -j $(JOBS)
-	node bench/bench.mjs
+	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/bench.mjs
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -22,8 +22,13 @@ const work = join(here, 'corpus');
 const runs = join(here, 'runs');
 const sizes = '480,960,1600';
 const quality = '82';
-const shared = join(repo, '..', 'shared', 'photos', 'demo');
-const demo = existsSync(shared) ? shared : join(repo, 'examples', 'photos');
+// The demo archive beside the checkout (make bench passes SHARED_PHOTOS); never copied into the repo.
+const demo = join(process.env.VERNISSAGE_PHOTOS ?? join(repo, '..', 'shared', 'photos'), 'demo');
+if (!existsSync(demo)) {
+  process.stderr.write(`bench: no demo photos at ${demo}; the corpora are made from ../shared/photos/demo ` +
+    'beside the checkout (make bench SHARED_PHOTOS=/path/to/photos)\n');
+  process.exit(2);
+}
 
 function jpegsUnder(dir) {
   const out = [];

@@ -14,6 +14,7 @@ packages=(
   clang
   clang-format
   cmake
+  git
   googletest
   libclang-rt-14-dev
   libcli11-dev

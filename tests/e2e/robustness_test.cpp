@@ -214,9 +214,7 @@ TEST_F(Robustness, BuildKilledAtAnyMomentIsRepairedByTheNextBuild) {
 
 // The shared edge-case collection, in full: every broken file named, everything else published.
 TEST_F(Robustness, BuildsTheWholeEdgeCaseCollection) {
-  const fs::path edge_cases = fs::path(VERN_EXAMPLES) / "../../../shared/photos/edge-cases";
-  if (!fs::exists(edge_cases)) GTEST_SKIP() << "../shared/photos/edge-cases is not beside the repo";
-  test::copy_into(edge_cases, photos());
+  test::copy_into(test::shared_photos() / "edge-cases", photos());
   const auto result = build();
   EXPECT_EQ(result.exit_code, 1) << result.err;
   // The one file whose pixels do not decode is named with the decoder's reason, and only it.

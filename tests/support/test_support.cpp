@@ -36,6 +36,7 @@ TempDir::~TempDir() {
 
 fs::path data_file(const std::string& relative) { return fs::path(VERN_TEST_DATA) / relative; }
 fs::path examples_dir() { return fs::path(VERN_EXAMPLES); }
+fs::path shared_photos() { return fs::path(VERN_PHOTOS); }
 fs::path binary() { return fs::path(VERN_BINARY); }
 
 void copy_into(const fs::path& from, const fs::path& to) {

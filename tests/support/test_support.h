@@ -22,10 +22,13 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// tests/data/<relative>.
+// A test photo made from ../shared/photos by scripts/make-test-photos.sh: data/<relative> in the
+// build tree (edge cases and files derived from them).
 std::filesystem::path data_file(const std::string& relative);
-// examples/photos.
+// The demo archive, at 3000 px at most, made the same way.
 std::filesystem::path examples_dir();
+// ../shared/photos itself (VERNISSAGE_PHOTOS): read, copy, never write.
+std::filesystem::path shared_photos();
 // The built vernissage binary.
 std::filesystem::path binary();
 
