@@ -9,19 +9,23 @@ SITE ?= out/site
 # never committed and never written to.
 SHARED_PHOTOS ?= ../shared/photos
 # The folder `make run` publishes: the demo archive, or your own (make run PHOTOS=~/Pictures/Moscow).
-PHOTOS ?= $(SHARED_PHOTOS)/demo
+DEMO_PHOTOS := $(SHARED_PHOTOS)/demo
+PHOTOS ?= $(DEMO_PHOTOS)
+# The demo's words (site settings, album texts, captions) live in the repository, apart from its
+# photos: `--texts` (README "Words apart from the photos"). Your own folder gets none by default.
+TEXTS ?= $(if $(filter $(DEMO_PHOTOS),$(PHOTOS)),examples/demo)
 
 .PHONY: run photos-folder test deps build build-asan check-site screenshots fuzz format bench clean
 
 run: photos-folder deps build
-	./$(BUILD_DIR)/vernissage build "$(PHOTOS)" -o $(SITE); \
+	./$(BUILD_DIR)/vernissage build "$(PHOTOS)" -o $(SITE) $(if $(TEXTS),--texts "$(TEXTS)"); \
 	  code=$$?; [ $$code -le 1 ] || exit $$code
 	@echo "Open $(abspath $(SITE))/index.html"
 
 photos-folder:
 	@if [ ! -d "$(PHOTOS)" ]; then \
 	  echo "make run: no photo folder at $(abspath $(PHOTOS))." >&2; \
-	  echo "The demo photos are read from $(SHARED_PHOTOS)/demo beside this checkout;" \
+	  echo "The demo photos are read from $(abspath $(DEMO_PHOTOS)) beside this checkout;" \
 	    "to publish a folder of your own: make run PHOTOS=/path/to/photos" >&2; \
 	  exit 2; \
 	fi

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace vern::cli {
 namespace {
@@ -12,6 +13,19 @@ namespace {
 bool has_file(const scan::Folder& folder, const std::string& name) {
   return std::find(folder.other_files.begin(), folder.other_files.end(), name) !=
          folder.other_files.end();
+}
+
+bool is_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+std::optional<std::string> read_whole(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 // Sidecar text is the photographer's own words: surrounding blank lines go, inner lines stay.
@@ -24,15 +38,19 @@ std::string trimmed(std::string text) {
 
 }  // namespace
 
-Result<site::AlbumSettings> read_album_settings(const std::filesystem::path& folder_path,
+Result<site::AlbumSettings> read_album_settings(const AlbumTextFolders& folders,
                                                 const scan::Folder& folder) {
-  if (!has_file(folder, kAlbumFileName)) return site::AlbumSettings{};
-  const std::string file = (folder_path / kAlbumFileName).string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return fail(ErrorCode::kIo, "cannot read album settings", file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_album_settings(text.str(), file, folder);
+  std::filesystem::path file;
+  if (folders.texts && is_file(*folders.texts / kAlbumFileName)) {
+    file = *folders.texts / kAlbumFileName;
+  } else if (has_file(folder, kAlbumFileName)) {
+    file = folders.photos / kAlbumFileName;
+  } else {
+    return site::AlbumSettings{};
+  }
+  const auto text = read_whole(file);
+  if (!text) return fail(ErrorCode::kIo, "cannot read album settings", file.string());
+  return parse_album_settings(*text, file.string(), folder);
 }
 
 Result<site::AlbumSettings> parse_album_settings(std::string_view text, const std::string& file,
@@ -89,18 +107,28 @@ Result<site::AlbumSettings> parse_album_settings(std::string_view text, const st
   return settings;
 }
 
-std::optional<std::string> sidecar_caption(const std::filesystem::path& folder_path,
+std::optional<std::string> sidecar_caption(const AlbumTextFolders& folders,
                                            const scan::Folder& folder,
                                            const std::string& photo_file_name) {
   const std::string stem = std::filesystem::path(photo_file_name).stem().string();
+  std::vector<std::string> names;
   for (const std::string& base : {photo_file_name, stem}) {
-    for (const char* ext : {".md", ".txt"}) {
-      const std::string name = base + ext;
-      if (!has_file(folder, name)) continue;
-      std::ifstream in(folder_path / name, std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      if (auto caption = trimmed(text.str()); !caption.empty()) return caption;
+    for (const char* ext : {".md", ".txt"}) names.push_back(base + ext);
+  }
+  // The texts folder was not scanned: its files are looked up on disk.
+  if (folders.texts) {
+    for (const auto& name : names) {
+      if (!is_file(*folders.texts / name)) continue;
+      if (auto caption = trimmed(read_whole(*folders.texts / name).value_or(""));
+          !caption.empty()) {
+        return caption;
+      }
+    }
+  }
+  for (const auto& name : names) {
+    if (!has_file(folder, name)) continue;
+    if (auto caption = trimmed(read_whole(folders.photos / name).value_or("")); !caption.empty()) {
+      return caption;
     }
   }
   return std::nullopt;

@@ -13,15 +13,25 @@ namespace vern::cli {
 // The album settings file looked for in every folder.
 inline constexpr const char* kAlbumFileName = "album.toml";
 
-// Reads FOLDER/album.toml when the scan found one:
+// The photographer's words for one album: the album's folder under the texts folder of
+// `vernissage build --texts DIR` (which mirrors the photo tree, so that the words can live apart
+// from the photos), and the album's own folder. A file in the texts folder wins over the file of
+// the same name beside the photos; files are never merged.
+struct AlbumTextFolders {
+  std::filesystem::path photos;                // PHOTOS/<album>
+  std::optional<std::filesystem::path> texts;  // TEXTS/<album>, with --texts
+};
+
+// Reads album.toml, from the texts folder if it holds one, else from the photo folder when the
+// scan found one there:
 //   title = "..."          shown instead of the folder name
 //   description = "..."    shown under the title and in the feed
 //   cover = "IMG_1.jpg"    a photo of this folder (no paths: nothing outside the folder)
 //   sort = "taken" | "taken-desc" | "name"
 //   hidden = true          built, but not listed on the parent page, in the feed or sitemap
 // Errors name the file and the key; the caller keeps the defaults then.
-[[nodiscard]] Result<site::AlbumSettings> read_album_settings(
-    const std::filesystem::path& folder_path, const scan::Folder& folder);
+[[nodiscard]] Result<site::AlbumSettings> read_album_settings(const AlbumTextFolders& folders,
+                                                              const scan::Folder& folder);
 
 // The same, for album.toml text already in memory; `file` names it in errors.
 [[nodiscard]] Result<site::AlbumSettings> parse_album_settings(std::string_view text,
@@ -30,7 +40,8 @@ inline constexpr const char* kAlbumFileName = "album.toml";
 
 // A caption written beside a photo, in NAME.md or NAME.txt (NAME with or without the photo's
 // extension), as plain text; it replaces the caption from IPTC/XMP. nullopt when there is none.
-std::optional<std::string> sidecar_caption(const std::filesystem::path& folder_path,
+// The texts folder is looked in first (any of the four names there wins), then the photo folder.
+std::optional<std::string> sidecar_caption(const AlbumTextFolders& folders,
                                            const scan::Folder& folder,
                                            const std::string& photo_file_name);
 

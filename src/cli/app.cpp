@@ -21,7 +21,7 @@ namespace {
 
 // Flags as given; unset ones leave the settings from vernissage.toml (or the defaults) alone.
 struct BuildFlags {
-  std::string photos, output, config, theme, catalogue, select;
+  std::string photos, output, config, texts, theme, catalogue, select;
   std::optional<std::string> title, author, copyright, description, base_url, language;
   std::string sizes;    // "480,960,1600"
   std::string formats;  // "avif,webp,jpeg"
@@ -52,9 +52,15 @@ Result<BuildOptions> merge(const BuildFlags& flags) {
                                {OutputFormat::kJpeg, default_quality(OutputFormat::kJpeg)}};
   options.photos = flags.photos;
   options.output = flags.output;
-  const std::filesystem::path config =
-      flags.config.empty() ? options.photos / kConfigFileName : std::filesystem::path(flags.config);
+  if (!flags.texts.empty()) options.texts = flags.texts;
   std::error_code ec;
+  // As album settings and captions, vernissage.toml is taken from the texts folder first.
+  std::filesystem::path config = flags.config;
+  if (config.empty() && options.texts &&
+      std::filesystem::is_regular_file(*options.texts / kConfigFileName, ec)) {
+    config = *options.texts / kConfigFileName;
+  }
+  if (config.empty()) config = options.photos / kConfigFileName;
   if (!flags.config.empty() || std::filesystem::exists(config, ec)) {
     if (auto r = apply_config_file(config, options); !r) return tl::unexpected(r.error());
   }
@@ -114,13 +120,20 @@ Result<BuildOptions> merge(const BuildFlags& flags) {
 void add_build_command(CLI::App& app, BuildFlags& flags) {
   auto* build = app.add_subcommand(
       "build", "Publish a folder tree of photographs as a static gallery website.");
-  build->footer(std::string("Settings come from PHOTOS/vernissage.toml, flags winning.\n") +
+  build->footer(std::string("Settings come from vernissage.toml (in TEXTS, else in PHOTOS), flags "
+                            "winning.\n") +
                 kExitCodeHelp);
   build->add_option("PHOTOS", flags.photos, "Folder of photographs; each sub-folder is an album")
       ->required()
       ->check(CLI::ExistingDirectory);
   build->add_option("-o,--output", flags.output, "Folder to write the site into")->required();
-  build->add_option("--config", flags.config, "Settings file (default: PHOTOS/vernissage.toml)");
+  build->add_option("--config", flags.config,
+                    "Settings file (default: TEXTS/vernissage.toml, else PHOTOS/vernissage.toml)");
+  build
+      ->add_option("--texts", flags.texts,
+                   "Folder shaped like PHOTOS with the site's words: vernissage.toml, album.toml "
+                   "and captions (NAME.md) kept apart from the photos; its files win")
+      ->check(CLI::ExistingDirectory);
   build->add_option("--title", flags.title, "Site title");
   build->add_option("--author", flags.author, "Photographer's name (credited, embedded in images)");
   build->add_option("--copyright", flags.copyright, "Copyright line for the footer and images");

@@ -98,13 +98,14 @@ std::vector<Outcome> publish_all(const std::vector<const scan::SourceFile*>& pho
 
 // The scanned tree with the published photos, in the shape the site stage takes. Album settings
 // and caption sidecars are read here; problems with them are reported and the defaults used.
-site::FolderInput folder_input(const std::filesystem::path& photos_root, const scan::Folder& folder,
+site::FolderInput folder_input(const BuildOptions& options, const scan::Folder& folder,
                                std::map<const scan::SourceFile*, PublishedPhoto>& published,
-                               bool keep_location, Logger& logger, std::vector<Error>& problems) {
+                               Logger& logger, std::vector<Error>& problems) {
   site::FolderInput input;
   input.name = folder.name;
-  const auto folder_path = photos_root / folder.relative_path;
-  if (auto settings = read_album_settings(folder_path, folder); settings) {
+  AlbumTextFolders text_folders{.photos = options.photos / folder.relative_path, .texts = {}};
+  if (options.texts) text_folders.texts = *options.texts / folder.relative_path;
+  if (auto settings = read_album_settings(text_folders, folder); settings) {
     input.settings = std::move(*settings);
   } else {
     logger.warn(settings.error().describe() + " (album settings ignored)");
@@ -117,8 +118,8 @@ site::FolderInput folder_input(const std::filesystem::path& photos_root, const s
     site::PhotoInput photo;
     photo.source_path = file.relative_path;
     photo.file_name = file.absolute_path.filename().string();
-    photo.metadata = publishable_metadata(std::move(p.metadata), keep_location);
-    if (auto caption = sidecar_caption(folder_path, folder, photo.file_name)) {
+    photo.metadata = publishable_metadata(std::move(p.metadata), options.site.keep_location);
+    if (auto caption = sidecar_caption(text_folders, folder, photo.file_name)) {
       photo.metadata.caption = std::move(*caption);
     }
     photo.thumbhash = p.thumbhash;
@@ -129,8 +130,7 @@ site::FolderInput folder_input(const std::filesystem::path& photos_root, const s
     input.photos.push_back(std::move(photo));
   }
   for (const auto& child : folder.children) {
-    input.children.push_back(
-        folder_input(photos_root, child, published, keep_location, logger, problems));
+    input.children.push_back(folder_input(options, child, published, logger, problems));
   }
   return input;
 }
@@ -302,8 +302,7 @@ int run_build(const BuildOptions& options, const imaging::Libvips& libvips, Logg
     if (!manifest.sources.contains(source)) ++summary.removed;
   }
 
-  auto tree = folder_input(options.photos, scanned->root, published, options.site.keep_location,
-                           logger, skipped);
+  auto tree = folder_input(options, scanned->root, published, logger, skipped);
   const auto gallery = site::make_gallery(std::move(tree), options.site.title);
   site::PreviousRender previous_render;
   previous_render.album_fingerprints = previous.album_fingerprints;

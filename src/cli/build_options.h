@@ -14,6 +14,9 @@ namespace vern::cli {
 struct BuildOptions {
   std::filesystem::path photos;
   std::filesystem::path output;
+  // A folder shaped like `photos` holding the photographer's words (vernissage.toml at its top,
+  // album.toml and caption files in album folders), which win over the same files in `photos`.
+  std::optional<std::filesystem::path> texts;
   std::optional<std::filesystem::path> theme;
   std::filesystem::path catalogue;                         // SQLite catalogue of photo facts
   std::optional<std::filesystem::path> catalogue_setting;  // [catalogue] path of vernissage.toml

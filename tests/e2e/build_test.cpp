@@ -264,6 +264,60 @@ TEST_F(BuildTest, AlbumSettingsAndSidecarCaptionsShapeTheSite) {
   EXPECT_EQ(test::read_text(site() / "feed.xml").find("secret"), std::string::npos);
 }
 
+// The words kept apart from the photos (an archive on a read-only disk, the demo in
+// ../shared/photos): vernissage.toml, album.toml and captions from --texts, winning over the files
+// beside the photos, and nothing written into either folder.
+TEST_F(BuildTest, TextsFolderGivesTheSiteItsWordsAndWinsOverFilesBesideThePhotos) {
+  const auto jpeg = test::data_file("orientation/landscape_1.jpg");
+  test::copy_into(jpeg, photos() / "paris/a.jpg");
+  test::copy_into(jpeg, photos() / "paris/b.jpg");
+  test::write_text(photos() / "paris/album.toml", "title = \"Beside the photos\"\n");
+  test::write_text(photos() / "paris/b.md", "Caption beside the photo");
+  const fs::path texts = dir_ / "texts";
+  test::write_text(texts / "vernissage.toml", "[site]\ntitle = \"Anna Petrova\"\n");
+  test::write_text(texts / "paris/album.toml",
+                   "title = \"Paris, mai 2019\"\ndescription = \"Nuit blanche\"\n");
+  test::write_text(texts / "paris/a.jpg.md", "Quai de Valmy, 5 a.m.");
+  test::write_text(texts / "elsewhere/album.toml", "title = \"An album with no photos\"\n");
+  const auto listing = [](const fs::path& root) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      if (entry.is_regular_file()) files[entry.path().string()] = test::read_text(entry.path());
+    }
+    return files;
+  };
+  const auto photos_before = listing(photos());
+  const auto texts_before = listing(texts);
+
+  const auto result = build({"--texts", texts.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string index = test::read_text(site() / "index.html");
+  EXPECT_NE(index.find("<title>Anna Petrova</title>"), std::string::npos);
+  EXPECT_NE(index.find("Paris, mai 2019"), std::string::npos);
+  EXPECT_EQ(index.find("Beside the photos"), std::string::npos);
+  EXPECT_NE(test::read_text(site() / "paris/index.html").find("Nuit blanche"), std::string::npos);
+  EXPECT_NE(test::read_text(site() / "paris/a.html").find("Quai de Valmy, 5 a.m."),
+            std::string::npos);
+  // A photo the texts say nothing about keeps the caption beside it.
+  EXPECT_NE(test::read_text(site() / "paris/b.html").find("Caption beside the photo"),
+            std::string::npos);
+  EXPECT_FALSE(fs::exists(site() / "elsewhere"));
+  EXPECT_EQ(listing(photos()), photos_before);
+  EXPECT_EQ(listing(texts), texts_before);
+
+  // An edited caption reaches the page at the next build, photos untouched.
+  test::write_text(texts / "paris/a.jpg.md", "Canal Saint-Martin");
+  ASSERT_EQ(build({"--texts", texts.string()}).exit_code, 0);
+  EXPECT_NE(test::read_text(site() / "paris/a.html").find("Canal Saint-Martin"), std::string::npos);
+  // --config still names the settings file outright.
+  test::write_text(dir_ / "other.toml", "[site]\ntitle = \"From --config\"\n");
+  ASSERT_EQ(
+      build({"--texts", texts.string(), "--config", (dir_ / "other.toml").string()}).exit_code, 0);
+  EXPECT_NE(test::read_text(site() / "index.html").find("<title>From --config</title>"),
+            std::string::npos);
+  EXPECT_EQ(build({"--texts", (dir_ / "no-such-folder").string()}).exit_code, 2);
+}
+
 TEST_F(BuildTest, AlbumSettingsCannotPointOutsideTheFolder) {
   test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "a/x.jpg");
   test::write_text(photos() / "a/album.toml", "cover = \"../../etc/passwd\"\n");

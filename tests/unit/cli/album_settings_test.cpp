@@ -22,7 +22,7 @@ TEST(AlbumSettings, ReadsEveryKey) {
   test::write_text(dir / "album.toml",
                    "title = \"Nuit\"\ndescription = \"d\"\ncover = \"IMG_1.jpg\"\n"
                    "sort = \"taken-desc\"\nhidden = true\n");
-  const auto settings = read_album_settings(dir.path(), folder_with(dir, {"album.toml"}));
+  const auto settings = read_album_settings({dir.path()}, folder_with(dir, {"album.toml"}));
   ASSERT_TRUE(settings) << settings.error().describe();
   EXPECT_EQ(settings->title, "Nuit");
   EXPECT_EQ(settings->description, "d");
@@ -33,7 +33,7 @@ TEST(AlbumSettings, ReadsEveryKey) {
 
 TEST(AlbumSettings, NoFileMeansDefaults) {
   test::TempDir dir;
-  const auto settings = read_album_settings(dir.path(), folder_with(dir, {}));
+  const auto settings = read_album_settings({dir.path()}, folder_with(dir, {}));
   ASSERT_TRUE(settings);
   EXPECT_FALSE(settings->title);
   EXPECT_FALSE(settings->hidden);
@@ -43,7 +43,7 @@ TEST(AlbumSettings, CoverMustBeAPhotoOfThisFolder) {
   test::TempDir dir;
   for (const char* cover : {"../../etc/passwd", "/etc/passwd", "sub/IMG_1.jpg", "missing.jpg"}) {
     test::write_text(dir / "album.toml", std::string("cover = \"") + cover + "\"\n");
-    const auto settings = read_album_settings(dir.path(), folder_with(dir, {"album.toml"}));
+    const auto settings = read_album_settings({dir.path()}, folder_with(dir, {"album.toml"}));
     ASSERT_FALSE(settings) << cover;
     EXPECT_NE(settings.error().path.find("album.toml"), std::string::npos);
   }
@@ -52,20 +52,70 @@ TEST(AlbumSettings, CoverMustBeAPhotoOfThisFolder) {
 TEST(AlbumSettings, UnknownKeysAndBadValuesAreErrors) {
   test::TempDir dir;
   test::write_text(dir / "album.toml", "sort = \"random\"\n");
-  EXPECT_FALSE(read_album_settings(dir.path(), folder_with(dir, {"album.toml"})));
+  EXPECT_FALSE(read_album_settings({dir.path()}, folder_with(dir, {"album.toml"})));
   test::write_text(dir / "album.toml", "colour = \"red\"\n");
-  EXPECT_FALSE(read_album_settings(dir.path(), folder_with(dir, {"album.toml"})));
+  EXPECT_FALSE(read_album_settings({dir.path()}, folder_with(dir, {"album.toml"})));
 }
 
 TEST(SidecarCaption, ReadsNameDotMdOrTxtWithOrWithoutTheExtension) {
   test::TempDir dir;
   test::write_text(dir / "IMG_1.txt", "  Quai de Valmy\n");
-  EXPECT_EQ(sidecar_caption(dir.path(), folder_with(dir, {"IMG_1.txt"}), "IMG_1.jpg"),
+  EXPECT_EQ(sidecar_caption({dir.path()}, folder_with(dir, {"IMG_1.txt"}), "IMG_1.jpg"),
             "Quai de Valmy");
   test::write_text(dir / "IMG_1.jpg.md", "Canal Saint-Martin");
-  EXPECT_EQ(sidecar_caption(dir.path(), folder_with(dir, {"IMG_1.jpg.md", "IMG_1.txt"}), "IMG_1.jpg"),
+  EXPECT_EQ(sidecar_caption({dir.path()}, folder_with(dir, {"IMG_1.jpg.md", "IMG_1.txt"}), "IMG_1.jpg"),
             "Canal Saint-Martin");
-  EXPECT_EQ(sidecar_caption(dir.path(), folder_with(dir, {}), "IMG_1.jpg"), std::nullopt);
+  EXPECT_EQ(sidecar_caption({dir.path()}, folder_with(dir, {}), "IMG_1.jpg"), std::nullopt);
+}
+
+TEST(AlbumSettings, TheTextsFolderWinsOverTheFileBesideThePhotos) {
+  test::TempDir photos;
+  test::TempDir texts;
+  test::write_text(photos / "album.toml", "title = \"Beside the photos\"\nhidden = true\n");
+  test::write_text(texts / "album.toml", "title = \"From the texts\"\n");
+  const auto settings =
+      read_album_settings({photos.path(), texts.path()}, folder_with(photos, {"album.toml"}));
+  ASSERT_TRUE(settings) << settings.error().describe();
+  EXPECT_EQ(settings->title, "From the texts");
+  // Whole files win, keys are not merged.
+  EXPECT_FALSE(settings->hidden);
+}
+
+TEST(AlbumSettings, TheTextsFolderServesAlbumsWithoutAFileOfTheirOwn) {
+  test::TempDir photos;
+  test::TempDir texts;
+  test::write_text(texts / "album.toml", "cover = \"IMG_1.jpg\"\n");
+  const auto settings = read_album_settings({photos.path(), texts.path()}, folder_with(photos, {}));
+  ASSERT_TRUE(settings) << settings.error().describe();
+  EXPECT_EQ(settings->cover, "IMG_1.jpg");
+  // A missing texts folder (an album the texts say nothing about) leaves the photo folder's file.
+  test::write_text(photos / "album.toml", "title = \"Nuit\"\n");
+  const auto fallback = read_album_settings({photos.path(), texts / "no-such-album"},
+                                            folder_with(photos, {"album.toml"}));
+  ASSERT_TRUE(fallback);
+  EXPECT_EQ(fallback->title, "Nuit");
+}
+
+TEST(AlbumSettings, ErrorsInTheTextsFolderNameThatFile) {
+  test::TempDir photos;
+  test::TempDir texts;
+  test::write_text(texts / "album.toml", "cover = \"elsewhere.jpg\"\n");
+  const auto settings = read_album_settings({photos.path(), texts.path()}, folder_with(photos, {}));
+  ASSERT_FALSE(settings);
+  EXPECT_EQ(settings.error().path, (texts / "album.toml").string());
+}
+
+TEST(SidecarCaption, TheTextsFolderIsReadFirstThenThePhotoFolder) {
+  test::TempDir photos;
+  test::TempDir texts;
+  test::write_text(photos / "IMG_1.jpg.md", "Beside the photo");
+  test::write_text(texts / "IMG_1.txt", "From the texts");
+  const auto folder = folder_with(photos, {"IMG_1.jpg.md"});
+  EXPECT_EQ(sidecar_caption({photos.path(), texts.path()}, folder, "IMG_1.jpg"), "From the texts");
+  // An empty caption in the texts folder says nothing: the photo folder's one is used.
+  test::write_text(texts / "IMG_1.txt", "  \n");
+  EXPECT_EQ(sidecar_caption({photos.path(), texts.path()}, folder, "IMG_1.jpg"),
+            "Beside the photo");
 }
 
 }  // namespace
