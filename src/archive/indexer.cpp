@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "archive/photo_facts.h"
+#include "archive/same_content.h"
 #include "core/file_bytes.h"
 #include "core/parallel_for.h"
 #include "scan/source_tree.h"
@@ -22,11 +23,6 @@ constexpr std::size_t kBatch = 256;
 
 // A worker's read buffer is kept from one photo to the next up to this size.
 constexpr std::size_t kLargestKeptBuffer = 256ULL * 1024 * 1024;
-
-bool exists(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::exists(path, ec);
-}
 
 struct ReadOutcome {
   std::optional<Result<PhotoRecord>> record;
@@ -170,7 +166,10 @@ class IndexRun {
     const auto [first, last] = by_content_.equal_range(record.content_hash);
     for (auto it = first; it != last; ++it) {
       const std::string& old_path = it->second;
-      if (seen_.contains(old_path) || claimed_.contains(old_path) || exists(old_path)) continue;
+      // A path this run found, or gave to another file already, is not free to be moved from.
+      if (seen_.contains(old_path) || claimed_.contains(old_path) || !twin_was_moved(old_path)) {
+        continue;
+      }
       claimed_.insert(old_path);
       ++report_.moved;
       changes.moved.push_back({old_path, std::move(record)});
@@ -180,16 +179,10 @@ class IndexRun {
     changes.put.push_back(std::move(record));
   }
 
-  // What a build learnt from the pixels (the placeholder) holds for any file of equal content.
+  // What the pixels of any file of equal content told holds for this one.
   void keep_render_facts(PhotoRecord& record) const {
     const auto [first, last] = by_content_.equal_range(record.content_hash);
-    for (auto it = first; it != last; ++it) {
-      const auto& twin = known_.at(it->second);
-      if (!twin.thumbhash.empty()) {
-        record.thumbhash = twin.thumbhash;
-        return;
-      }
-    }
+    for (auto it = first; it != last; ++it) take_picture_facts(known_.at(it->second), record);
   }
 
   // Photos under the roots that the scan did not find, and that were not moved elsewhere.
@@ -198,7 +191,7 @@ class IndexRun {
     for (const auto& [path, record] : known_) {
       if (seen_.contains(path) || claimed_.contains(path) || !is_under(path, roots_)) continue;
       // Present but not listed (hidden, or unreadable just now): nothing is known to be lost.
-      if (exists(path)) continue;
+      if (path_exists(path)) continue;
       if (options_.prune) {
         changes.forgotten.push_back(path);
         ++report_.forgotten;

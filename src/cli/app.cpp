@@ -101,7 +101,8 @@ Result<BuildOptions> merge(const BuildFlags& flags) {
     }
   }
   if (flags.sharpen) options.imaging.sharpen_amount = *flags.sharpen;
-  if (flags.max_megapixels) options.imaging.max_pixels = *flags.max_megapixels * 1'000'000;
+  if (flags.max_megapixels)
+    options.imaging.max_pixels = imaging::pixels_in_megapixels(*flags.max_megapixels);
   if (!flags.theme.empty()) options.theme = flags.theme;
   auto catalogue = catalogue_location(flags.catalogue, options.catalogue_setting);
   if (!catalogue) return tl::unexpected(catalogue.error());

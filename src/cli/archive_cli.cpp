@@ -6,6 +6,7 @@
 #include "catalogue/search_query.h"
 #include "cli/catalogue_location.h"
 #include "cli/exit_codes.h"
+#include "imaging/derivative_plan.h"
 #include "imaging/libvips.h"
 
 namespace vern::cli {
@@ -106,7 +107,7 @@ int ArchiveCommands::run(const char* argv0) {
     return run_search(search_command_, logger);
   }
   index_command_.catalogue = *location;
-  index_command_.max_pixels = index_max_megapixels_ * 1'000'000;
+  index_command_.max_pixels = imaging::pixels_in_megapixels(index_max_megapixels_);
   // Photos are read one per worker; libvips' own threads would only compete with them.
   const imaging::Libvips libvips(argv0, 1);
   return run_index(index_command_, libvips, logger);

@@ -115,7 +115,7 @@ class ConfigReader {
       } else if (name == "images.max_megapixels") {
         const auto mp = node.value<int64_t>();
         if (!mp || *mp < 1 || *mp > 100000) return wrong_type(name, "a whole number of megapixels");
-        imaging.max_pixels = *mp * 1'000'000;
+        imaging.max_pixels = imaging::pixels_in_megapixels(*mp);
       } else {
         return unknown(name);
       }

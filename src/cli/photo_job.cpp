@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "archive/photo_facts.h"
+#include "archive/same_content.h"
 #include "core/atomic_write.h"
 #include "core/content_hash.h"
 #include "core/file_bytes.h"
@@ -36,11 +37,6 @@ Result<void> publish_original(std::span<const unsigned char> bytes, const std::s
     return r;
   }
   return commit_temporary(temporary, final_path);
-}
-
-bool file_exists(const std::filesystem::path& path) {
-  std::error_code ec;
-  return std::filesystem::exists(path, ec);
 }
 
 }  // namespace
@@ -82,15 +78,13 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
                                            libvips, photo.warnings);
     if (!fresh) return tl::unexpected(fresh.error());
     record = std::move(*fresh);
-    // The same photo under another path (moved, renamed, copied) keeps what its pixels told us.
+    // The same photo under another path (moved, renamed, copied) keeps what its pixels told us,
+    // and a photo moved keeps its identity (archive/same_content.h).
     auto twin = catalogue.find_by_content(record.content_hash);
     if (!twin) return tl::unexpected(twin.error());
     if (*twin) {
-      record.thumbhash = (*twin)->thumbhash;
-      record.decode_problem = (*twin)->decode_problem;
-      record.perceptual_hash = (*twin)->perceptual_hash;
-      // When the twin's file is gone, this is the same photo moved: it keeps its identity.
-      if (recorded == nullptr && !file_exists((*twin)->path)) moved_from = (*twin)->path;
+      archive::take_picture_facts(**twin, record);
+      if (recorded == nullptr && archive::twin_was_moved((*twin)->path)) moved_from = (*twin)->path;
     }
   }
   photo.content_hash = record.content_hash;
@@ -102,11 +96,11 @@ Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
                                                 options.imaging, notice);
   std::vector<Derivative> missing;
   for (const auto& d : photo.derivatives) {
-    if (!file_exists(options.output / d.relative_path)) missing.push_back(d);
+    if (!path_exists(options.output / d.relative_path)) missing.push_back(d);
   }
   const bool needs_original =
       options.include_originals &&
-      !file_exists(options.output / original_path_for(record.content_hash, source));
+      !path_exists(options.output / original_path_for(record.content_hash, source));
   const bool needs_decode = !missing.empty() || record.thumbhash.empty();
   if (options.dry_run) {
     photo.decoded = needs_decode;

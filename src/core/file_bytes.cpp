@@ -94,4 +94,9 @@ Result<FileBytes> read_file_bytes(const std::filesystem::path& path, std::uintma
   return bytes;
 }
 
+bool path_exists(const std::filesystem::path& path) {
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
+}
+
 }  // namespace vern

@@ -55,6 +55,10 @@ struct UninitialisedAllocator : std::allocator<T> {
   }
 };
 
+// True when something is at `path`; false when nothing is, and when it cannot be looked at (a
+// folder without permission, a dangling link): callers treat such a path as absent.
+[[nodiscard]] bool path_exists(const std::filesystem::path& path);
+
 // A file's contents.
 using FileBytes = std::vector<unsigned char, UninitialisedAllocator<unsigned char>>;
 

@@ -7,13 +7,16 @@
 
 namespace vern::imaging {
 
+// `--max-megapixels` and `max_megapixels` count millions of pixels.
+constexpr long long pixels_in_megapixels(long long megapixels) { return megapixels * 1'000'000; }
+
 // Everything about rendering that the site's settings decide. Part of every derivative's recipe.
 struct ImagingSettings {
   std::vector<int> long_edges = {480, 960, 1600, 2400};
   std::vector<Encoding> encodings = {{OutputFormat::kJpeg, 82}};
   // Strength of the output sharpening applied after downscaling: 0 none, 0.5 mild, 1 strong.
   double sharpen_amount = 0.5;
-  long long max_pixels = 200'000'000;
+  long long max_pixels = pixels_in_megapixels(200);
 };
 
 // The creator and copyright notice embedded in every derivative (the only metadata they carry
