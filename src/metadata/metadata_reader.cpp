@@ -9,6 +9,7 @@
 #include "metadata/detail/dates.h"
 #include "metadata/detail/gps.h"
 #include "metadata/detail/photoshop_thumbnail.h"
+#include "metadata/library_setup.h"
 #include "metadata/detail/text_cleanup.h"
 
 // Precedence between EXIF, IPTC and XMP follows the Metadata Working Group's guidelines as laid out
@@ -350,6 +351,7 @@ Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
   if (!image) return fail(ErrorCode::kUnsupported, "metadata: unrecognised file format", path);
 
   try {
+    const auto toolkit = hold_xmp_toolkit();
     image->readMetadata();
   } catch (const std::exception& e) {
     // Headers that cannot be parsed leave the photo without metadata, not without a place in the

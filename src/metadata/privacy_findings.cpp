@@ -4,6 +4,8 @@
 #include <memory>
 #include <set>
 
+#include "metadata/library_setup.h"
+
 namespace vern::metadata {
 namespace {
 
@@ -26,6 +28,7 @@ std::vector<std::string> privacy_findings(const std::filesystem::path& image) {
   std::unique_ptr<Exiv2::Image> file;
   try {
     file.reset(Exiv2::ImageFactory::open(image.string()).release());
+    const auto toolkit = hold_xmp_toolkit();
     file->readMetadata();
   } catch (const std::exception&) {
     return findings;

@@ -4,6 +4,8 @@
 #include <memory>
 #include <string>
 
+#include "metadata/library_setup.h"
+
 namespace vern::metadata {
 namespace {
 
@@ -16,6 +18,8 @@ bool names_a_serial_number(const std::string& key) { return key.find("Serial") !
 Result<void> strip_private_fields(const std::filesystem::path& file, bool keep_location) {
   try {
     std::unique_ptr<Exiv2::Image> image(Exiv2::ImageFactory::open(file.string()).release());
+    // Held from reading to writing: both parse or serialise XMP (library_setup.h).
+    const auto toolkit = hold_xmp_toolkit();
     image->readMetadata();
     auto& exif = image->exifData();
     for (auto it = exif.begin(); it != exif.end();) {
