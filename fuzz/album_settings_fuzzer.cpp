@@ -5,14 +5,14 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "cli/album_settings.h"
+#include "publish/album_settings.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   vern::scan::Folder folder;
   vern::scan::SourceFile photo;
   photo.absolute_path = "/photos/album/IMG_1.jpg";
   folder.photos.push_back(photo);
-  const auto settings = vern::cli::parse_album_settings(
+  const auto settings = vern::publish::parse_album_settings(
       std::string_view(reinterpret_cast<const char*>(data), size), "album.toml", folder);
   if (settings && settings->cover && *settings->cover != "IMG_1.jpg") std::abort();
   return 0;

@@ -4,10 +4,13 @@
 #include <optional>
 #include <string_view>
 
-#include "cli/build_options.h"
 #include "core/result.h"
+#include "publish/build_options.h"
 
 namespace vern::cli {
+
+// The settings files and flags fill in the build's options, which the publish stage defines.
+using publish::BuildOptions;
 
 // The settings file looked for in the photo folder.
 inline constexpr const char* kConfigFileName = "vernissage.toml";

@@ -8,7 +8,7 @@
 #include "scan/source_tree.h"
 #include "site/gallery.h"
 
-namespace vern::cli {
+namespace vern::publish {
 
 // The album settings file looked for in every folder.
 inline constexpr const char* kAlbumFileName = "album.toml";
@@ -45,4 +45,4 @@ std::optional<std::string> sidecar_caption(const AlbumTextFolders& folders,
                                            const scan::Folder& folder,
                                            const std::string& photo_file_name);
 
-}  // namespace vern::cli
+}  // namespace vern::publish

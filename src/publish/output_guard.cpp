@@ -1,11 +1,11 @@
-#include "cli/output_guard.h"
+#include "publish/output_guard.h"
 
 #include <system_error>
 
 #include "core/atomic_write.h"
 #include "site/site_writer.h"
 
-namespace vern::cli {
+namespace vern::publish {
 namespace {
 
 namespace fs = std::filesystem;
@@ -69,4 +69,4 @@ Result<void> check_output_folder(const fs::path& photos, const fs::path& output,
   return {};
 }
 
-}  // namespace vern::cli
+}  // namespace vern::publish

@@ -7,14 +7,26 @@
 
 #include "archive/photo_facts.h"
 #include "catalogue/catalogue.h"
-#include "cli/build_options.h"
 #include "core/derivative.h"
 #include "core/photo_metadata.h"
 #include "core/result.h"
+#include "imaging/derivative_plan.h"
 #include "imaging/libvips.h"
 #include "scan/source_tree.h"
 
-namespace vern::cli {
+namespace vern::publish {
+
+// What shapes the files made of one photo, and where they go: a build's site folder, or any other
+// folder (a share's private one) with settings of its own.
+struct PhotoJobSettings {
+  std::filesystem::path output;      // derivatives and originals are written under it
+  imaging::ImagingSettings imaging;  // sizes, encodings, sharpening, the megapixel limit
+  std::string author;                // the notice embedded in derivatives of photos that carry
+  std::string copyright;             // no creator or copyright of their own
+  bool include_originals = false;    // also copy the original, location and serials removed
+  bool keep_location = false;        // ... and then keep its location
+  bool dry_run = false;              // decide, but write nothing
+};
 
 // How a photo stands against the catalogue at the start of a build.
 enum class SourceStatus {
@@ -44,17 +56,16 @@ struct PublishedPhoto {
 // and every derivative exists, nothing is read. Otherwise the photo is read once, its metadata
 // and header come from those bytes, the derivatives the site lacks are rendered (names carry
 // their recipe, so an existing file is always current), and the catalogue is updated.
-// With options.dry_run nothing is written (no image, no catalogue entry); the outcome says what
+// With settings.dry_run nothing is written (no image, no catalogue entry); the outcome says what
 // would have been.
 // Fails when the photo cannot be published at all; the error names the file and the reason.
-using archive::catalogue_key;
-
 // `recorded` is the catalogue's record for this path, if any (looked up by the caller, which
-// loads the catalogue once for the whole build).
+// loads the catalogue once for the whole build). A server renders a share's images into a private
+// folder with the same call, with settings of its own.
 [[nodiscard]] Result<PublishedPhoto> publish_photo(const scan::SourceFile& source,
                                                    const catalogue::PhotoRecord* recorded,
-                                                   const BuildOptions& options,
+                                                   const PhotoJobSettings& settings,
                                                    const imaging::Libvips& libvips,
                                                    catalogue::Catalogue& catalogue);
 
-}  // namespace vern::cli
+}  // namespace vern::publish

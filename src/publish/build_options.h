@@ -7,7 +7,7 @@
 #include "imaging/derivative_plan.h"
 #include "site/site_settings.h"
 
-namespace vern::cli {
+namespace vern::publish {
 
 // Everything `vernissage build` was asked to do, after vernissage.toml and flags were merged
 // (flags win).
@@ -31,4 +31,4 @@ struct BuildOptions {
   Verbosity verbosity = Verbosity::kNormal;
 };
 
-}  // namespace vern::cli
+}  // namespace vern::publish

@@ -1,4 +1,4 @@
-#include "cli/output_guard.h"
+#include "publish/output_guard.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include "site/site_writer.h"
 #include "support/test_support.h"
 
-namespace vern::cli {
+namespace vern::publish {
 namespace {
 
 TEST(OutputGuard, RefusesThePhotoFolderAndFoldersInsideOrAboveIt) {
@@ -49,4 +49,4 @@ TEST(OutputGuard, RefusesAForeignNonEmptyFolderUnlessForced) {
 }
 
 }  // namespace
-}  // namespace vern::cli
+}  // namespace vern::publish

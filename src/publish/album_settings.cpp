@@ -1,4 +1,4 @@
-#include "cli/album_settings.h"
+#include "publish/album_settings.h"
 
 #include <toml++/toml.h>
 
@@ -7,7 +7,7 @@
 #include <sstream>
 #include <vector>
 
-namespace vern::cli {
+namespace vern::publish {
 namespace {
 
 bool has_file(const scan::Folder& folder, const std::string& name) {
@@ -134,4 +134,4 @@ std::optional<std::string> sidecar_caption(const AlbumTextFolders& folders,
   return std::nullopt;
 }
 
-}  // namespace vern::cli
+}  // namespace vern::publish

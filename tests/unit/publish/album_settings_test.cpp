@@ -1,10 +1,10 @@
-#include "cli/album_settings.h"
+#include "publish/album_settings.h"
 
 #include <gtest/gtest.h>
 
 #include "support/test_support.h"
 
-namespace vern::cli {
+namespace vern::publish {
 namespace {
 
 scan::Folder folder_with(const test::TempDir& dir, std::vector<std::string> others) {
@@ -63,8 +63,9 @@ TEST(SidecarCaption, ReadsNameDotMdOrTxtWithOrWithoutTheExtension) {
   EXPECT_EQ(sidecar_caption({dir.path()}, folder_with(dir, {"IMG_1.txt"}), "IMG_1.jpg"),
             "Quai de Valmy");
   test::write_text(dir / "IMG_1.jpg.md", "Canal Saint-Martin");
-  EXPECT_EQ(sidecar_caption({dir.path()}, folder_with(dir, {"IMG_1.jpg.md", "IMG_1.txt"}), "IMG_1.jpg"),
-            "Canal Saint-Martin");
+  EXPECT_EQ(
+      sidecar_caption({dir.path()}, folder_with(dir, {"IMG_1.jpg.md", "IMG_1.txt"}), "IMG_1.jpg"),
+      "Canal Saint-Martin");
   EXPECT_EQ(sidecar_caption({dir.path()}, folder_with(dir, {}), "IMG_1.jpg"), std::nullopt);
 }
 
@@ -119,4 +120,4 @@ TEST(SidecarCaption, TheTextsFolderIsReadFirstThenThePhotoFolder) {
 }
 
 }  // namespace
-}  // namespace vern::cli
+}  // namespace vern::publish
