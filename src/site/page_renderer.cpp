@@ -1,0 +1,214 @@
+#include "site/page_renderer.h"
+
+#include "site/detail/picture_data.h"
+#include "site/exif_display.h"
+#include "site/url_path.h"
+
+namespace vern::site {
+
+using detail::Loading;
+using Template = kainjow::mustache::mustache;
+
+namespace {
+
+TemplateData list() { return TemplateData(TemplateData::type::list); }
+
+}  // namespace
+
+PageRenderer::PageRenderer(const SiteSettings& settings, const Theme& theme)
+    : settings_(settings),
+      theme_(theme),
+      asset_names_(detail::fingerprinted_names(theme.assets())),
+      inline_style_(theme.file("assets/style.css").value_or("")) {}
+
+PageRenderer::~PageRenderer() = default;
+
+// Each template is parsed once and rendered for every page that uses it.
+Result<std::string> PageRenderer::render_template(const std::string& name, TemplateData data) {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) {
+    auto text = theme_.file("templates/" + name);
+    if (!text) return tl::unexpected(text.error());
+    auto tmpl = std::make_unique<Template>(*text);
+    if (!tmpl->is_valid()) {
+      return fail(ErrorCode::kInvalidInput,
+                  "template " + name + " is malformed: " + tmpl->error_message());
+    }
+    it = templates_.emplace(name, std::move(tmpl)).first;
+  }
+  return it->second->render(data);
+}
+
+Result<std::string> PageRenderer::album_page(const Album& album, const std::vector<Crumb>& trail) {
+  const std::string root = path_to_root(album.page_path);
+  TemplateData body;
+  body.set("title", album.title);
+  body.set("description", album.description);
+  body.set("is_root", trail.empty());
+  TemplateData cards = album_cards(album, root);
+  const bool has_albums = !cards.is_empty_list();
+  body.set("albums", cards);
+  body.set("has_albums", has_albums);
+  body.set("photos", photo_tiles(album, root, has_albums));
+  body.set("has_photos", !album.photos.empty());
+  body.set("has_lightbox", !album.photos.empty());
+  const std::string page_title =
+      trail.empty() ? settings_.title : album.title + " — " + settings_.title;
+  return in_layout("album.mustache", album.page_path, root, page_title, std::move(body), trail,
+                   album.cover);
+}
+
+// A card per listed sub-album, with its cover.
+TemplateData PageRenderer::album_cards(const Album& album, const std::string& root) const {
+  TemplateData cards = list();
+  int count = 0;
+  for (const Album& child : album.children) {
+    if (child.hidden) continue;
+    TemplateData card;
+    card.set("title", child.title);
+    card.set("url", root + encode_url_path(child.page_path));
+    card.set("count", std::to_string(child.photo_count_with_children));
+    card.set("count_label", child.photo_count_with_children == 1 ? "photo" : "photos");
+    if (child.cover != nullptr) {
+      // The first two rows of cards are in view at once; the rest load as the visitor scrolls.
+      const Loading loading = count >= 6   ? Loading::kLazy
+                              : count == 0 ? Loading::kFirst
+                                           : Loading::kEager;
+      card.set("cover", detail::picture(*child.cover, root,
+                                        "(max-width: 640px) calc(100vw - 32px), 33vw", loading));
+    }
+    cards.push_back(card);
+    ++count;
+  }
+  return cards;
+}
+
+// A tile per photo of the album, in order, each opening the lightbox.
+TemplateData PageRenderer::photo_tiles(const Album& album, const std::string& root,
+                                       bool after_cards) const {
+  TemplateData tiles = list();
+  for (std::size_t i = 0; i < album.photos.size(); ++i) {
+    const Photo& photo = album.photos[i];
+    TemplateData tile;
+    tile.set("url", root + encode_url_path(photo.page_path));
+    tile.set("slug", detail::slug_of(photo));
+    tile.set("title", photo.title);
+    tile.set("caption", photo.input.metadata.caption.value_or(photo.title));
+    detail::set_lightbox_source(tile, photo, root);
+    tile.set("aspect", detail::aspect_ratio(photo.input.width, photo.input.height));
+    // The first row is visible at once; everything below loads as the visitor scrolls.
+    const bool first_on_page = i == 0 && !after_cards;
+    const Loading loading = i >= 4          ? Loading::kLazy
+                            : first_on_page ? Loading::kFirst
+                                            : Loading::kEager;
+    tile.set("image", detail::picture(photo, root, "(max-width: 640px) 50vw, 25vw", loading));
+    tiles.push_back(tile);
+  }
+  return tiles;
+}
+
+Result<std::string> PageRenderer::photo_page(const Album& album, std::size_t index,
+                                             const std::vector<Crumb>& trail) {
+  const Photo& photo = album.photos[index];
+  const std::string root = path_to_root(photo.page_path);
+  const auto& m = photo.input.metadata;
+  TemplateData body;
+  body.set("title", photo.title);
+  body.set("image", detail::picture(photo, root, "100vw", Loading::kFirst));
+  if (m.caption && m.caption != photo.title) body.set("caption", *m.caption);
+  TemplateData facts = list();
+  for (const auto& [label, value] : photo_facts(m, settings_.keep_location)) {
+    TemplateData fact;
+    fact.set("label", label);
+    fact.set("value", value);
+    facts.push_back(fact);
+  }
+  body.set("facts", facts);
+  TemplateData keywords = list();
+  for (const auto& keyword : m.keywords) keywords.push_back(TemplateData(keyword));
+  body.set("keywords", keywords);
+  body.set("has_keywords", !m.keywords.empty());
+  body.set("album_url", root + encode_url_path(album.page_path));
+  body.set("album_title", album.title);
+  if (index > 0) body.set("prev_url", root + encode_url_path(album.photos[index - 1].page_path));
+  if (index + 1 < album.photos.size()) {
+    body.set("next_url", root + encode_url_path(album.photos[index + 1].page_path));
+  }
+  if (photo.input.original_path) {
+    body.set("original_url", root + encode_url_path(*photo.input.original_path));
+  }
+  body.set("position", std::to_string(index + 1));
+  body.set("total", std::to_string(album.photos.size()));
+  return in_layout("photo.mustache", photo.page_path, root,
+                   photo.title + " — " + album.title + " — " + settings_.title, std::move(body),
+                   trail, &photo);
+}
+
+Result<std::string> PageRenderer::not_found_page() {
+  TemplateData body;
+  body.set("message", "This page does not exist.");
+  // Served at whatever path was asked for, so it cannot use relative links.
+  const std::string root = settings_.base_url.empty() ? "/" : settings_.base_url;
+  return in_layout("404.mustache", "404.html", root, "Not found", std::move(body), {}, nullptr);
+}
+
+Result<std::string> PageRenderer::page(const std::string& template_name,
+                                       const std::string& page_path, const std::string& page_title,
+                                       TemplateData body, const std::vector<Crumb>& trail,
+                                       const Photo* preview) {
+  return in_layout(template_name, page_path, path_to_root(page_path), page_title, std::move(body),
+                   trail, preview);
+}
+
+// What every template may use: the way to the site's root, its texts, assets and partials.
+void PageRenderer::set_common(TemplateData& data, const std::string& root) const {
+  data.set("root", root);
+  data.set("site_title", settings_.title);
+  data.set("author", settings_.author);
+  data.set("copyright", settings_.copyright);
+  data.set("lang", settings_.language);
+  data.set("home_url", root + "index.html");
+  for (const auto& [path, name] : asset_names_) data.set(detail::asset_key(path), root + name);
+  // templates/partials/NAME.mustache is available to every template as {{> NAME}}.
+  for (const auto& [name, text] : theme_.partials()) {
+    data.set(name, kainjow::mustache::partial([text = text] { return text; }));
+  }
+}
+
+Result<std::string> PageRenderer::in_layout(const std::string& template_name,
+                                            const std::string& page_path, const std::string& root,
+                                            const std::string& page_title, TemplateData body,
+                                            const std::vector<Crumb>& trail, const Photo* preview) {
+  set_common(body, root);
+  auto content = render_template(template_name, body);
+  if (!content) return tl::unexpected(content.error());
+  TemplateData layout;
+  set_common(layout, root);
+  layout.set("page_title", page_title);
+  layout.set("description",
+             settings_.description.empty() ? settings_.title : settings_.description);
+  layout.set("content", *content);
+  TemplateData crumbs = list();
+  for (const auto& crumb : trail) {
+    TemplateData c;
+    c.set("title", crumb.title);
+    c.set("url", root + encode_url_path(crumb.page_path));
+    crumbs.push_back(c);
+  }
+  layout.set("breadcrumbs", crumbs);
+  layout.set("feed_url", root + "feed.xml");
+  // The stylesheet is small and needed before anything shows: inlined, it costs no round trip
+  // before the first paint (Lighthouse's largest-paint time on a phone dropped by it).
+  layout.set("inline_style", inline_style_);
+  layout.set("has_breadcrumbs", !trail.empty());
+  if (!settings_.base_url.empty()) {
+    layout.set("canonical_url", settings_.base_url + encode_url_path(page_path));
+    if (preview != nullptr && !preview->input.derivatives.empty()) {
+      layout.set("og_image", settings_.base_url +
+                                 encode_url_path(detail::preview_image(*preview).relative_path));
+    }
+  }
+  return render_template("layout.mustache", layout);
+}
+
+}  // namespace vern::site
