@@ -15,7 +15,8 @@ PHOTOS ?= $(DEMO_PHOTOS)
 # photos: `--texts` (README "Words apart from the photos"). Your own folder gets none by default.
 TEXTS ?= $(if $(filter $(DEMO_PHOTOS),$(PHOTOS)),examples/demo)
 
-.PHONY: run photos-folder test deps build build-asan check-site screenshots fuzz format bench clean
+.PHONY: run photos-folder test deps build build-asan check-site screenshots fuzz format check-format \
+  tidy bench clean
 
 run: photos-folder deps build
 	./$(BUILD_DIR)/vernissage build "$(PHOTOS)" -o $(SITE) $(if $(TEXTS),--texts "$(TEXTS)"); \
@@ -93,6 +94,14 @@ bench: deps build
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+# Every tracked C++ file as `make format` leaves it (.clang-format); CI runs this before the tests.
+check-format: deps
+	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.h')
+
+# clang-tidy's bug-finding checks (.clang-tidy) on the sources, from the build's compile commands.
+tidy: build
+	run-clang-tidy -quiet -p $(BUILD_DIR) -j $(JOBS) '$(abspath src)/.*\.cpp$$'
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR) out

@@ -23,7 +23,9 @@ std::filesystem::path temporary_path_for(const std::filesystem::path& final_path
          (std::string(kTemporaryPrefix) + unique + "-" + final_path.filename().string());
 }
 
-bool is_temporary_name(std::string_view file_name) { return file_name.starts_with(kTemporaryPrefix); }
+bool is_temporary_name(std::string_view file_name) {
+  return file_name.starts_with(kTemporaryPrefix);
+}
 
 Result<void> commit_temporary(const std::filesystem::path& temporary,
                               const std::filesystem::path& final_path) {
@@ -44,7 +46,9 @@ Result<void> write_file_atomically(const std::filesystem::path& path, std::strin
 
   const auto temporary = temporary_path_for(path);
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return fail(ErrorCode::kIo, std::string("cannot create: ") + std::strerror(errno), temporary.string());
+  if (fd < 0)
+    return fail(ErrorCode::kIo, std::string("cannot create: ") + std::strerror(errno),
+                temporary.string());
   std::size_t written = 0;
   while (written < contents.size()) {
     const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
@@ -59,7 +63,8 @@ Result<void> write_file_atomically(const std::filesystem::path& path, std::strin
   }
   if (::close(fd) != 0) {
     std::filesystem::remove(temporary, ec);
-    return fail(ErrorCode::kIo, std::string("cannot write: ") + std::strerror(errno), path.string());
+    return fail(ErrorCode::kIo, std::string("cannot write: ") + std::strerror(errno),
+                path.string());
   }
   return commit_temporary(temporary, path);
 }

@@ -4,9 +4,12 @@ namespace vern {
 
 std::string_view output_format_name(OutputFormat format) {
   switch (format) {
-    case OutputFormat::kAvif: return "avif";
-    case OutputFormat::kWebp: return "webp";
-    case OutputFormat::kJpeg: return "jpeg";
+    case OutputFormat::kAvif:
+      return "avif";
+    case OutputFormat::kWebp:
+      return "webp";
+    case OutputFormat::kJpeg:
+      return "jpeg";
   }
   return "jpeg";
 }
@@ -17,9 +20,12 @@ std::string_view output_format_extension(OutputFormat format) {
 
 std::string_view output_format_mime(OutputFormat format) {
   switch (format) {
-    case OutputFormat::kAvif: return "image/avif";
-    case OutputFormat::kWebp: return "image/webp";
-    case OutputFormat::kJpeg: return "image/jpeg";
+    case OutputFormat::kAvif:
+      return "image/avif";
+    case OutputFormat::kWebp:
+      return "image/webp";
+    case OutputFormat::kJpeg:
+      return "image/jpeg";
   }
   return "image/jpeg";
 }

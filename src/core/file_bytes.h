@@ -21,7 +21,7 @@ namespace detail {
 void* allocate_photo_memory(std::size_t bytes);
 void free_photo_memory(void* memory, std::size_t bytes);
 // Below this, memory comes from malloc like any other.
-inline constexpr std::size_t kHugePage = 2 * 1024 * 1024;
+inline constexpr std::size_t kHugePage = std::size_t{2} * 1024 * 1024;
 }  // namespace detail
 
 // Leaves new elements uninitialised: a file's bytes are read straight over them, and zeroing a
@@ -30,7 +30,7 @@ inline constexpr std::size_t kHugePage = 2 * 1024 * 1024;
 template <typename T>
 struct UninitialisedAllocator : std::allocator<T> {
   template <typename U>
-  struct rebind {
+  struct rebind {  // NOLINT(readability-identifier-naming): the allocator protocol's name
     using other = UninitialisedAllocator<U>;
   };
   UninitialisedAllocator() = default;

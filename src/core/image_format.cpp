@@ -7,21 +7,28 @@ namespace vern {
 
 std::string_view format_name(ImageFormat format) {
   switch (format) {
-    case ImageFormat::kJpeg: return "jpeg";
-    case ImageFormat::kPng: return "png";
-    case ImageFormat::kTiff: return "tiff";
-    case ImageFormat::kWebp: return "webp";
-    case ImageFormat::kHeif: return "heif";
-    case ImageFormat::kAvif: return "avif";
-    case ImageFormat::kRaw: return "raw";
+    case ImageFormat::kJpeg:
+      return "jpeg";
+    case ImageFormat::kPng:
+      return "png";
+    case ImageFormat::kTiff:
+      return "tiff";
+    case ImageFormat::kWebp:
+      return "webp";
+    case ImageFormat::kHeif:
+      return "heif";
+    case ImageFormat::kAvif:
+      return "avif";
+    case ImageFormat::kRaw:
+      return "raw";
   }
   return "unknown";
 }
 
 std::optional<ImageFormat> format_from_name(std::string_view name) {
-  for (const auto format : {ImageFormat::kJpeg, ImageFormat::kPng, ImageFormat::kTiff,
-                            ImageFormat::kWebp, ImageFormat::kHeif, ImageFormat::kAvif,
-                            ImageFormat::kRaw}) {
+  for (const auto format :
+       {ImageFormat::kJpeg, ImageFormat::kPng, ImageFormat::kTiff, ImageFormat::kWebp,
+        ImageFormat::kHeif, ImageFormat::kAvif, ImageFormat::kRaw}) {
     if (format_name(format) == name) return format;
   }
   return std::nullopt;

@@ -19,7 +19,7 @@ struct GpsPosition {
 struct PhotoMetadata {
   std::optional<int> width;
   std::optional<int> height;
-  std::optional<int> orientation;  // EXIF 1..8
+  std::optional<int> orientation;       // EXIF 1..8
   std::optional<std::string> taken_at;  // ISO 8601, "+hh:mm" appended when the offset is known
   std::optional<std::string> camera_make;
   std::optional<std::string> camera_model;

@@ -10,12 +10,12 @@ namespace vern {
 // the error is not about one file). Errors are values: a broken photo in a batch of thousands is
 // ordinary data, so it travels in the return type rather than as an exception.
 enum class ErrorCode {
-  kIo,           // the file system refused (missing, unreadable, disk full)
-  kUnsupported,  // a format we recognise but cannot decode here
-  kCorrupt,      // the bytes do not form a valid file of the claimed format
-  kTooLarge,     // refused by a limit before decoding (decompression bomb, absurd header)
-  kInvalidInput, // a setting, album file or argument is wrong
-  kInternal,     // a library failed in a way we did not expect
+  kIo,            // the file system refused (missing, unreadable, disk full)
+  kUnsupported,   // a format we recognise but cannot decode here
+  kCorrupt,       // the bytes do not form a valid file of the claimed format
+  kTooLarge,      // refused by a limit before decoding (decompression bomb, absurd header)
+  kInvalidInput,  // a setting, album file or argument is wrong
+  kInternal,      // a library failed in a way we did not expect
 };
 
 struct Error {

@@ -47,8 +47,8 @@ std::vector<Derivative> plan_derivatives(const std::string& content_hash, int di
       d.width = std::max(1, static_cast<int>(std::lround(display_width * scale)));
       d.height = std::max(1, static_cast<int>(std::lround(display_height * scale)));
       d.encoding = encoding;
-      d.recipe_hash =
-          vern::content_hash(recipe_of(content_hash, d.width, d.height, encoding, settings, notice));
+      d.recipe_hash = vern::content_hash(
+          recipe_of(content_hash, d.width, d.height, encoding, settings, notice));
       // Two hex digits of fan-out keep folders small at a million photos.
       d.relative_path = "media/" + d.recipe_hash.substr(0, 2) + "/" + d.recipe_hash.substr(0, 20) +
                         "-" + std::to_string(long_edge(d)) + "." +

@@ -9,8 +9,8 @@
 #include "metadata/detail/dates.h"
 #include "metadata/detail/gps.h"
 #include "metadata/detail/photoshop_thumbnail.h"
-#include "metadata/library_setup.h"
 #include "metadata/detail/text_cleanup.h"
+#include "metadata/library_setup.h"
 
 // Precedence between EXIF, IPTC and XMP follows the Metadata Working Group's guidelines as laid out
 // in docs/metadata-precedence.md: EXIF first for the facts a camera records, EXIF then IPTC then

@@ -13,10 +13,12 @@ namespace {
 // pixels themselves.
 bool is_allowed_exif(const std::string& key) {
   static const std::set<std::string> kAllowed = {
-      "Exif.Image.Artist",          "Exif.Image.Copyright",       "Exif.Image.Orientation",
-      "Exif.Image.XResolution",     "Exif.Image.YResolution",     "Exif.Image.ResolutionUnit",
-      "Exif.Image.ExifTag",         "Exif.Image.YCbCrPositioning", "Exif.Photo.ColorSpace",
-      "Exif.Photo.ExifVersion",     "Exif.Photo.FlashpixVersion", "Exif.Photo.PixelXDimension",
+      "Exif.Image.Artist",          "Exif.Image.Copyright",
+      "Exif.Image.Orientation",     "Exif.Image.XResolution",
+      "Exif.Image.YResolution",     "Exif.Image.ResolutionUnit",
+      "Exif.Image.ExifTag",         "Exif.Image.YCbCrPositioning",
+      "Exif.Photo.ColorSpace",      "Exif.Photo.ExifVersion",
+      "Exif.Photo.FlashpixVersion", "Exif.Photo.PixelXDimension",
       "Exif.Photo.PixelYDimension", "Exif.Photo.ComponentsConfiguration"};
   return kAllowed.contains(key) || key.starts_with("Exif.Thumbnail.");
 }

@@ -11,7 +11,9 @@ namespace {
 
 // Body, lens and maker-note serials: "Exif.Photo.BodySerialNumber", "Exif.Canon.SerialNumber",
 // "Xmp.aux.SerialNumber", "Exif.Nikon3.SerialNO", ...
-bool names_a_serial_number(const std::string& key) { return key.find("Serial") != std::string::npos; }
+bool names_a_serial_number(const std::string& key) {
+  return key.find("Serial") != std::string::npos;
+}
 
 }  // namespace
 
@@ -31,7 +33,7 @@ Result<void> strip_private_fields(const std::filesystem::path& file, bool keep_l
     for (auto it = xmp.begin(); it != xmp.end();) {
       const std::string key = it->key();
       const bool location = !keep_location && (key.rfind("Xmp.exif.GPS", 0) == 0 ||
-                                                key.find("Location") != std::string::npos);
+                                               key.find("Location") != std::string::npos);
       it = (location || names_a_serial_number(key)) ? xmp.erase(it) : std::next(it);
     }
     image->writeMetadata();

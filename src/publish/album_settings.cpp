@@ -29,7 +29,7 @@ std::optional<std::string> read_whole(const std::filesystem::path& file) {
 }
 
 // Sidecar text is the photographer's own words: surrounding blank lines go, inner lines stay.
-std::string trimmed(std::string text) {
+std::string trimmed(const std::string& text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return "";
   const auto last = text.find_last_not_of(" \t\r\n");

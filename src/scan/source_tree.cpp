@@ -19,9 +19,9 @@ namespace fs = std::filesystem;
 // recognised image is reported; any other unrecognised file is quietly left alone.
 bool has_image_extension(const fs::path& path) {
   static const std::set<std::string> kExtensions = {
-      ".jpg", ".jpeg", ".jpe", ".png",  ".tif", ".tiff", ".webp", ".heic", ".heif", ".avif",
-      ".hif", ".cr2",  ".cr3", ".nef",  ".nrw", ".arw",  ".dng",  ".orf",  ".rw2",  ".raf",
-      ".pef", ".srw",  ".x3f", ".3fr",  ".iiq", ".erf",  ".kdc",  ".mrw"};
+      ".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif", ".avif",
+      ".hif", ".cr2",  ".cr3", ".nef", ".nrw", ".arw",  ".dng",  ".orf",  ".rw2",  ".raf",
+      ".pef", ".srw",  ".x3f", ".3fr", ".iiq", ".erf",  ".kdc",  ".mrw"};
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -131,9 +131,8 @@ class Walker {
 
   bool is_excluded(const fs::path& path) const {
     std::error_code ec;
-    return std::any_of(options_.excluded.begin(), options_.excluded.end(), [&](const fs::path& x) {
-      return fs::equivalent(path, x, ec);
-    });
+    return std::any_of(options_.excluded.begin(), options_.excluded.end(),
+                       [&](const fs::path& x) { return fs::equivalent(path, x, ec); });
   }
 
   void problem(ErrorCode code, std::string message, const fs::path& path) {

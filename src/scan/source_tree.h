@@ -25,9 +25,9 @@ struct SourceFile {
 // album; `relative_path` is "" for the root.
 struct Folder {
   std::string relative_path;
-  std::string name;  // the folder's own name; "" for the root
-  std::vector<SourceFile> photos;  // sorted by file name
-  std::vector<Folder> children;    // sorted by folder name; empty folders left out
+  std::string name;                      // the folder's own name; "" for the root
+  std::vector<SourceFile> photos;        // sorted by file name
+  std::vector<Folder> children;          // sorted by folder name; empty folders left out
   std::vector<std::string> other_files;  // non-image files (album.toml, sidecars), by name
 };
 

@@ -41,8 +41,8 @@ std::string brand_of(std::string make) {
     }
   }
   if (make.rfind("EASTMAN ", 0) == 0) make = make.substr(8);
-  const bool all_caps = std::none_of(make.begin(), make.end(),
-                                     [](unsigned char c) { return std::islower(c) != 0; });
+  const bool all_caps =
+      std::none_of(make.begin(), make.end(), [](unsigned char c) { return std::islower(c) != 0; });
   if (all_caps && make.size() > 3) {
     for (std::size_t i = 1; i < make.size(); ++i) {
       if (std::isalpha(static_cast<unsigned char>(make[i - 1]))) {

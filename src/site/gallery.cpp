@@ -19,8 +19,8 @@ std::string stem_of(const std::string& file_name) {
 std::string title_from_folder(const std::string& name) {
   std::string title = name;
   std::replace(title.begin(), title.end(), '_', ' ');
-  const bool has_upper = std::any_of(title.begin(), title.end(),
-                                     [](unsigned char c) { return std::isupper(c) != 0; });
+  const bool has_upper =
+      std::any_of(title.begin(), title.end(), [](unsigned char c) { return std::isupper(c) != 0; });
   if (!has_upper && !title.empty() && std::islower(static_cast<unsigned char>(title[0]))) {
     title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
   }
@@ -58,7 +58,8 @@ Album lay_out(FolderInput folder, const std::string& folder_path, const std::str
   slugs.reserve("index");
   slugs.reserve("404");
   if (folder_path.empty()) {
-    for (const char* name : {"media", "assets", "originals", "sitemap", "feed"}) slugs.reserve(name);
+    for (const char* name : {"media", "assets", "originals", "sitemap", "feed"})
+      slugs.reserve(name);
   }
 
   for (auto& child : folder.children) {
@@ -114,7 +115,8 @@ const Photo* default_cover(const std::vector<Photo>& photos) {
 void set_covers(Album& album) {
   for (auto& child : album.children) set_covers(child);
   for (const auto& photo : album.photos) {
-    if (!album.cover_file.empty() && photo.input.file_name == album.cover_file) album.cover = &photo;
+    if (!album.cover_file.empty() && photo.input.file_name == album.cover_file)
+      album.cover = &photo;
   }
   if (album.cover != nullptr) return;
   if (!album.photos.empty()) {

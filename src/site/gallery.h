@@ -18,7 +18,7 @@ struct PhotoInput {
   int height = 0;
   std::vector<Derivative> derivatives;
   std::optional<std::string> original_path;  // site-relative, when originals are published
-  std::string thumbhash;  // base64 ThumbHash placeholder; empty when unknown
+  std::string thumbhash;                     // base64 ThumbHash placeholder; empty when unknown
 };
 
 // How an album orders its photos.
@@ -51,8 +51,8 @@ struct Album {
   std::string title;
   std::string description;
   bool hidden = false;
-  std::string page_path;  // site-relative: "index.html" for the root, "streets/index.html", ...
-  std::vector<Photo> photos;    // in the album's order (default: capture time, undated last)
+  std::string page_path;      // site-relative: "index.html" for the root, "streets/index.html", ...
+  std::vector<Photo> photos;  // in the album's order (default: capture time, undated last)
   std::vector<Album> children;  // in folder name order, hidden ones included
   // The photo that represents the album: the one album.toml names, else its own first photo
   // with at least 480 px on the shorter edge (else its largest), else its first visible child's

@@ -25,8 +25,10 @@ class Fingerprint {
   template <class T>
   Fingerprint& add(const std::optional<T>& value) {
     if (!value) return add(std::string_view("~"));
-    if constexpr (std::is_same_v<T, int>) return add(static_cast<long long>(*value));
-    else return add(*value);
+    if constexpr (std::is_same_v<T, int>)
+      return add(static_cast<long long>(*value));
+    else
+      return add(*value);
   }
   std::string hash() const { return content_hash(text_); }
 
@@ -52,8 +54,11 @@ void add_photo(Fingerprint& f, const Photo& p) {
   add_metadata(f, p.input.metadata);
   f.add(static_cast<long long>(p.input.derivatives.size()));
   for (const auto& d : p.input.derivatives) {
-    f.add(static_cast<long long>(d.encoding.format)).add(static_cast<long long>(d.encoding.quality));
-    f.add(static_cast<long long>(d.width)).add(static_cast<long long>(d.height)).add(d.relative_path);
+    f.add(static_cast<long long>(d.encoding.format))
+        .add(static_cast<long long>(d.encoding.quality));
+    f.add(static_cast<long long>(d.width))
+        .add(static_cast<long long>(d.height))
+        .add(d.relative_path);
   }
 }
 
@@ -65,7 +70,9 @@ std::string album_fingerprint(const Album& album,
   Fingerprint f;
   f.add(static_cast<long long>(kPageCodeVersion)).add(theme_hash);
   f.add(settings.title).add(settings.description).add(settings.author).add(settings.copyright);
-  f.add(settings.language).add(settings.base_url).add(static_cast<long long>(settings.keep_location));
+  f.add(settings.language)
+      .add(settings.base_url)
+      .add(static_cast<long long>(settings.keep_location));
   for (const auto& [title, path] : trail) f.add(title).add(path);
   f.add(album.title).add(album.description).add(static_cast<long long>(album.hidden));
   f.add(album.page_path).add(static_cast<long long>(album.photos.size()));

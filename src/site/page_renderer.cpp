@@ -24,7 +24,8 @@ PageRenderer::PageRenderer(const SiteSettings& settings, const Theme& theme)
 PageRenderer::~PageRenderer() = default;
 
 // Each template is parsed once and rendered for every page that uses it.
-Result<std::string> PageRenderer::render_template(const std::string& name, TemplateData data) {
+Result<std::string> PageRenderer::render_template(const std::string& name,
+                                                  const TemplateData& data) {
   auto it = templates_.find(name);
   if (it == templates_.end()) {
     auto text = theme_.file("templates/" + name);

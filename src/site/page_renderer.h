@@ -67,7 +67,7 @@ class PageRenderer {
   const std::map<std::string, std::string>& asset_names() const { return asset_names_; }
 
  private:
-  Result<std::string> render_template(const std::string& name, TemplateData data);
+  Result<std::string> render_template(const std::string& name, const TemplateData& data);
   Result<std::string> in_layout(const std::string& template_name, const std::string& page_path,
                                 const std::string& root, const std::string& page_title,
                                 TemplateData body, const std::vector<Crumb>& trail,

@@ -24,8 +24,9 @@ SiteManifest read_manifest(const fs::path& site_root) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const auto json = nlohmann::json::parse(text, nullptr, false);
   if (!json.is_object()) return manifest;
-  for (const auto& [key, target] : {std::pair{"page_hashes", &manifest.page_hashes},
-                                     std::pair{"album_fingerprints", &manifest.album_fingerprints}}) {
+  for (const auto& [key, target] :
+       {std::pair{"page_hashes", &manifest.page_hashes},
+        std::pair{"album_fingerprints", &manifest.album_fingerprints}}) {
     if (!json.contains(key) || !json[key].is_object()) continue;
     for (const auto& [path, hash] : json[key].items()) {
       if (hash.is_string()) (*target)[path] = hash.get<std::string>();
@@ -49,8 +50,9 @@ Result<void> write_manifest(const fs::path& site_root, const SiteManifest& manif
   json["files"] = manifest.files;
   json["page_hashes"] = manifest.page_hashes;
   json["album_fingerprints"] = manifest.album_fingerprints;
-  return write_file_atomically(site_root / kSiteMarker,
-                               json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  return write_file_atomically(
+      site_root / kSiteMarker,
+      json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 std::vector<std::string> stale_outputs(const fs::path& site_root, const SiteManifest& previous,
@@ -61,7 +63,8 @@ std::vector<std::string> stale_outputs(const fs::path& site_root, const SiteMani
     // Only names that stay inside the site: the manifest is a file anyone could edit.
     const fs::path relative = fs::path(file).lexically_normal();
     if (relative.is_absolute() || relative.empty() || *relative.begin() == "..") continue;
-    if (!expected.contains(file) && fs::is_regular_file(site_root / relative, ec)) stale.insert(file);
+    if (!expected.contains(file) && fs::is_regular_file(site_root / relative, ec))
+      stale.insert(file);
   }
   for (const char* folder : kOwnedFolders) {
     for (fs::recursive_directory_iterator it(site_root / folder, ec), end; !ec && it != end;
@@ -72,7 +75,8 @@ std::vector<std::string> stale_outputs(const fs::path& site_root, const SiteMani
     }
   }
   // Temporary files next to pages, from a build that was killed while writing.
-  for (fs::recursive_directory_iterator it(site_root, ec), end; !ec && it != end; it.increment(ec)) {
+  for (fs::recursive_directory_iterator it(site_root, ec), end; !ec && it != end;
+       it.increment(ec)) {
     if (it->is_regular_file(ec) && is_temporary_name(it->path().filename().string())) {
       stale.insert(it->path().lexically_relative(site_root).generic_string());
     }
@@ -87,7 +91,8 @@ int remove_outputs(const fs::path& site_root, const std::vector<std::string>& fi
   for (const auto& file : files) {
     const fs::path path = site_root / file;
     if (fs::remove(path, ec)) ++removed;
-    for (fs::path folder = path.parent_path(); folder != site_root && folder.string().size() > site_root.string().size();
+    for (fs::path folder = path.parent_path();
+         folder != site_root && folder.string().size() > site_root.string().size();
          folder = folder.parent_path()) {
       folders.insert(folder);
     }

@@ -13,8 +13,8 @@ namespace vern::site {
 inline constexpr const char* kSiteMarker = ".vernissage-site";
 
 struct WriteReport {
-  int written = 0;    // files created or changed
-  int unchanged = 0;  // files already present with the same bytes, left untouched
+  int written = 0;                   // files created or changed
+  int unchanged = 0;                 // files already present with the same bytes, left untouched
   std::vector<std::string> changed;  // the site-relative paths counted in `written`
 };
 

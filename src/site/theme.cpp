@@ -32,7 +32,9 @@ Result<Theme> Theme::load(const std::optional<std::filesystem::path>& override_d
     if (!in) return fail(ErrorCode::kIo, "cannot read theme file", it->path().string());
     theme.files_[relative] = contents.str();
   }
-  if (ec) return fail(ErrorCode::kIo, "cannot read theme folder: " + ec.message(), override_dir->string());
+  if (ec)
+    return fail(ErrorCode::kIo, "cannot read theme folder: " + ec.message(),
+                override_dir->string());
   return theme;
 }
 

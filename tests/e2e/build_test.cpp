@@ -1,9 +1,9 @@
 // End-to-end: runs the vernissage binary on copies of real photos and checks the site it writes.
 #include <gtest/gtest.h>
 
-#include <exiv2/exiv2.hpp>
 #include <algorithm>
 #include <chrono>
+#include <exiv2/exiv2.hpp>
 #include <map>
 #include <vips/vips8>
 
@@ -31,7 +31,8 @@ class DemoSite : public ::testing::Test {
 
 TEST_F(DemoSite, BuildSucceedsAndPrintsTheIndexPath) {
   // The fixture fails on a non-zero exit; here the output of that run is checked.
-  EXPECT_EQ(test::read_text(site().parent_path() / "stdout"), (site() / "index.html").string() + "\n");
+  EXPECT_EQ(test::read_text(site().parent_path() / "stdout"),
+            (site() / "index.html").string() + "\n");
   const std::string log = test::read_text(site().parent_path() / "stderr");
   EXPECT_NE(log.find("Photos: 23 published (23 new, 0 changed, 0 unchanged), 0 removed, 0 failed; "
                      "23 read, 23 decoded"),
@@ -59,8 +60,7 @@ TEST_F(DemoSite, EveryLinkInTheSiteResolves) {
   const auto links = test::local_links(site());
   EXPECT_GT(links.size(), 500u);
   for (const auto& link : links) {
-    EXPECT_TRUE(fs::is_regular_file(link.target))
-        << link.page << " links to missing " << link.url;
+    EXPECT_TRUE(fs::is_regular_file(link.target)) << link.page << " links to missing " << link.url;
   }
 }
 
@@ -87,14 +87,15 @@ TEST_F(DemoSite, PhotoPagesShowCaptureFacts) {
 
 TEST_F(DemoSite, RebuildWithNothingChangedDecodesAndWritesNothing) {
   const auto before = test::tree_contents(site());
-  const auto again = test::run_vernissage(
-      {"build", test::examples_dir().string(), "-o", site().string(), "--verbose", "--catalogue",
-       (site().parent_path() / "catalogue.db").string()});
+  const auto again = test::run_vernissage({"build", test::examples_dir().string(), "-o",
+                                           site().string(), "--verbose", "--catalogue",
+                                           (site().parent_path() / "catalogue.db").string()});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.err.find("read=1"), std::string::npos);
   EXPECT_EQ(again.err.find("decoded=1"), std::string::npos);
-  EXPECT_NE(again.err.find("(0 new, 0 changed, 23 unchanged), 0 removed, 0 failed; 0 read, 0 decoded"),
-            std::string::npos)
+  EXPECT_NE(
+      again.err.find("(0 new, 0 changed, 23 unchanged), 0 removed, 0 failed; 0 read, 0 decoded"),
+      std::string::npos)
       << again.err;
   EXPECT_NE(again.err.find("Files: 0 images and 0 pages written"), std::string::npos) << again.err;
   EXPECT_EQ(test::tree_contents(site()), before);
@@ -108,8 +109,8 @@ class BuildTest : public ::testing::Test {
   // Builds the site; unless location or originals (which keep their camera EXIF) were asked
   // for, the privacy audit must then find nothing.
   test::CommandResult build(std::vector<std::string> extra = {}) const {
-    std::vector<std::string> args = {"build", photos().string(), "-o", site().string(),
-                                     "--formats", "webp,jpeg", "--sizes", "320,640",
+    std::vector<std::string> args = {"build",       photos().string(),   "-o",      site().string(),
+                                     "--formats",   "webp,jpeg",         "--sizes", "320,640",
                                      "--catalogue", catalogue().string()};
     args.insert(args.end(), extra.begin(), extra.end());
     auto result = test::run_vernissage(args);
@@ -343,7 +344,8 @@ TEST_F(BuildTest, EditedPhotoIsReadAgainAndRenderedAnew) {
   test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "y.jpg");
   ASSERT_EQ(build().exit_code, 0);
   test::copy_into(test::data_file("captions/iptc_only.jpg"), photos() / "x.jpg");
-  fs::last_write_time(photos() / "x.jpg", fs::last_write_time(photos() / "x.jpg") + std::chrono::seconds(5));
+  fs::last_write_time(photos() / "x.jpg",
+                      fs::last_write_time(photos() / "x.jpg") + std::chrono::seconds(5));
   const auto result = build({"--verbose"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.err.find("path=x.jpg read=1 decoded=1"), std::string::npos) << result.err;
@@ -363,7 +365,8 @@ TEST_F(BuildTest, CorruptCatalogueIsReportedNotReplaced) {
 std::map<std::string, fs::file_time_type> modification_times(const fs::path& root) {
   std::map<std::string, fs::file_time_type> times;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) times[entry.path().lexically_relative(root).string()] = entry.last_write_time();
+    if (entry.is_regular_file())
+      times[entry.path().lexically_relative(root).string()] = entry.last_write_time();
   }
   return times;
 }
@@ -481,8 +484,9 @@ TEST_F(BuildTest, UnchangedAlbumsAreKeptAndChangedOnesRenderedAgain) {
 TEST_F(BuildTest, ThemeFolderOverridesTemplatesAndAssets) {
   test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "x.jpg");
   const fs::path theme = dir_.path() / "theme";
-  test::write_text(theme / "templates/photo.mustache",
-                   "<article class=\"mine\"><h1>{{title}}</h1>{{#image}}{{> picture}}{{/image}}</article>");
+  test::write_text(
+      theme / "templates/photo.mustache",
+      "<article class=\"mine\"><h1>{{title}}</h1>{{#image}}{{> picture}}{{/image}}</article>");
   test::write_text(theme / "assets/style.css", "body { background: #123456; }");
   const auto result = build({"--theme", theme.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;

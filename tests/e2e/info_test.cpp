@@ -17,10 +17,11 @@ TEST(Info, JsonHasExactlyTheSchemaKeysInOrder) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : json[0].items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{
-                      "path", "format", "width", "height", "orientation", "taken_at",
-                      "camera_make", "camera_model", "lens", "focal_length_mm", "aperture",
-                      "exposure_time_s", "iso", "gps_lat", "gps_lon", "gps_alt_m", "title",
-                      "caption", "keywords", "creator", "copyright", "rating"}));
+                      "path",      "format",          "width",        "height",   "orientation",
+                      "taken_at",  "camera_make",     "camera_model", "lens",     "focal_length_mm",
+                      "aperture",  "exposure_time_s", "iso",          "gps_lat",  "gps_lon",
+                      "gps_alt_m", "title",           "caption",      "keywords", "creator",
+                      "copyright", "rating"}));
   const auto& photo = json[0];
   EXPECT_EQ(photo["format"], "jpeg");
   EXPECT_EQ(photo["width"], 640);
@@ -34,9 +35,9 @@ TEST(Info, JsonHasExactlyTheSchemaKeysInOrder) {
 }
 
 TEST(Info, WidthAndHeightAreAsDisplayed) {
-  const auto result = test::run_vernissage(
-      {"info", "--json", test::data_file("orientation/landscape_6.jpg").string(),
-       test::data_file("captions/xmp_only.jpg").string()});
+  const auto result = test::run_vernissage({"info", "--json",
+                                            test::data_file("orientation/landscape_6.jpg").string(),
+                                            test::data_file("captions/xmp_only.jpg").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json[0]["orientation"], 6);

@@ -81,7 +81,8 @@ inline std::vector<Link> local_links(const std::filesystem::path& site) {
           continue;
         }
         const std::string path = percent_decode(url.substr(0, url.find_first_of("?#")));
-        links.push_back({entry.path(), url, (entry.path().parent_path() / path).lexically_normal()});
+        links.push_back(
+            {entry.path(), url, (entry.path().parent_path() / path).lexically_normal()});
       }
     }
   }
@@ -89,10 +90,10 @@ inline std::vector<Link> local_links(const std::filesystem::path& site) {
 }
 
 // Fails the current test for every local link of the site that names no file.
-#define EXPECT_ALL_LINKS_RESOLVE(site)                                                   \
-  for (const auto& link : ::vern::test::local_links(site)) {                           \
-    EXPECT_TRUE(std::filesystem::is_regular_file(link.target))                           \
-        << link.page << " links to missing " << link.url;                                \
+#define EXPECT_ALL_LINKS_RESOLVE(site)                         \
+  for (const auto& link : ::vern::test::local_links(site)) {   \
+    EXPECT_TRUE(std::filesystem::is_regular_file(link.target)) \
+        << link.page << " links to missing " << link.url;      \
   }
 
 }  // namespace vern::test

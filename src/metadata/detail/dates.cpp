@@ -32,7 +32,8 @@ bool plausible(const DateTime& t) {
 // "+hh:mm", "+hhmm", "-hh", "Z" -> "+hh:mm" / "Z"; empty or malformed -> "".
 std::string normalise_offset(std::string_view offset) {
   while (!offset.empty() && (offset.front() == ' ')) offset.remove_prefix(1);
-  while (!offset.empty() && (offset.back() == ' ' || offset.back() == '\0')) offset.remove_suffix(1);
+  while (!offset.empty() && (offset.back() == ' ' || offset.back() == '\0'))
+    offset.remove_suffix(1);
   if (offset == "Z") return "Z";
   if (offset.size() < 3 || (offset[0] != '+' && offset[0] != '-')) return "";
   const auto hours = number_at(offset, 1, 2);
@@ -106,7 +107,9 @@ std::optional<std::string> iso_from_xmp(std::string_view value) {
     if (!second) return std::nullopt;
     t.second = *second;
     rest = 19;
-    while (rest < value.size() && (value[rest] == '.' || std::isdigit(static_cast<unsigned char>(value[rest])))) ++rest;
+    while (rest < value.size() &&
+           (value[rest] == '.' || std::isdigit(static_cast<unsigned char>(value[rest]))))
+      ++rest;
   }
   return format(t, value.substr(rest));
 }

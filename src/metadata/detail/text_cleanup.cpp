@@ -1,10 +1,10 @@
 #include "metadata/detail/text_cleanup.h"
 
-#include "core/utf8.h"
-
 #include <algorithm>
 #include <cctype>
 #include <string>
+
+#include "core/utf8.h"
 
 namespace vern::metadata::detail {
 

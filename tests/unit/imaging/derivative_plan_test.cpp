@@ -59,8 +59,9 @@ TEST(DerivativePlan, NamesChangeExactlyWhenTheRecipeChanges) {
 
   auto other_quality = settings;
   other_quality.encodings[0].quality = 60;
-  EXPECT_NE(base[0].relative_path,
-            plan_derivatives("abc", 3000, 2000, other_quality, {"Jane", "© Jane"})[0].relative_path);
+  EXPECT_NE(
+      base[0].relative_path,
+      plan_derivatives("abc", 3000, 2000, other_quality, {"Jane", "© Jane"})[0].relative_path);
   EXPECT_NE(base[0].relative_path,
             plan_derivatives("abd", 3000, 2000, settings, {"Jane", "© Jane"})[0].relative_path);
   EXPECT_NE(base[0].relative_path,

@@ -50,8 +50,8 @@ TEST_F(MetadataTest, FindsTheLensInMakerNotes) {
 // The XMP toolkit under exiv2 is not thread-safe: without the lock LibrarySetup gives it, one
 // read in five of the demo build lost this photo's XMP (its lens is only in Xmp.aux.Lens).
 TEST_F(MetadataTest, ReadsXmpAlikeFromManyThreadsAtOnce) {
-  const auto bytes =
-      test::read_bytes(test::examples_dir() / "machines/Canon EOS-1D Mark III (via Adobe Lightroom).jpg");
+  const auto bytes = test::read_bytes(test::examples_dir() /
+                                      "machines/Canon EOS-1D Mark III (via Adobe Lightroom).jpg");
   const auto xmp_only = test::read_bytes(test::data_file("captions/xmp_only.jpg"));
   constexpr int kThreads = 4;
   constexpr int kReadsPerThread = 60;
@@ -110,9 +110,9 @@ TEST_F(MetadataTest, IgnoresCameraPlaceholderDescriptions) {
 }
 
 TEST_F(MetadataTest, SurvivesMalformedMetadata) {
-  for (const char* name : {"hostile/33-type_error.jpg", "hostile/67-0_length_string.jpg",
-                           "hostile/32-lens_data.jpeg", "invalid/image01551.jpg",
-                           "invalid/image00971.jpg", "invalid/corrupted.jpg"}) {
+  for (const char* name :
+       {"hostile/33-type_error.jpg", "hostile/67-0_length_string.jpg", "hostile/32-lens_data.jpeg",
+        "invalid/image01551.jpg", "invalid/image00971.jpg", "invalid/corrupted.jpg"}) {
     const auto bytes = test::read_bytes(test::data_file(name));
     EXPECT_NO_THROW({ (void)read_metadata(bytes, name); }) << name;
   }

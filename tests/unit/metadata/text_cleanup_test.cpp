@@ -37,7 +37,9 @@ TEST(TextCleanup, CameraPlaceholdersAreNotCaptions) {
 }
 
 TEST(TextCleanup, RemovesControlCharacters) {
-  EXPECT_EQ(clean_text("a\x01" "b\x1B[31mc"), "ab[31mc");
+  EXPECT_EQ(clean_text("a\x01"
+                       "b\x1B[31mc"),
+            "ab[31mc");
 }
 
 }  // namespace

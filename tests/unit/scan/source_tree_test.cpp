@@ -24,8 +24,9 @@ TEST(Scan, FindsPhotosInNestedAlbumsInNameOrder) {
   test::copy_into(jpeg, dir / "photos/travel/berlin/y.jpg");
   const auto result = scan_tree(dir / "photos");
   ASSERT_TRUE(result);
-  EXPECT_EQ(relative_paths(result->root),
-            (std::vector<std::string>{"a.jpg", "b.jpg", "travel/berlin/y.jpg", "travel/paris/x.jpg"}));
+  EXPECT_EQ(
+      relative_paths(result->root),
+      (std::vector<std::string>{"a.jpg", "b.jpg", "travel/berlin/y.jpg", "travel/paris/x.jpg"}));
   ASSERT_EQ(result->root.children.size(), 1u);
   EXPECT_EQ(result->root.children[0].name, "travel");
   EXPECT_EQ(result->root.children[0].children.size(), 2u);

@@ -73,8 +73,9 @@ TEST(Gallery, ACoverHasEnoughPixelsForItsCard) {
   FolderInput root;
   FolderInput mixed;
   mixed.name = "mixed";
-  mixed.photos = {sized("tiny.jpg", "2020-01-01", 100, 75), sized("wide.jpg", "2020-01-02", 3000, 400),
-                  sized("good.jpg", "2020-01-03", 1600, 1067), sized("later.jpg", "2020-01-04", 4000, 3000)};
+  mixed.photos = {
+      sized("tiny.jpg", "2020-01-01", 100, 75), sized("wide.jpg", "2020-01-02", 3000, 400),
+      sized("good.jpg", "2020-01-03", 1600, 1067), sized("later.jpg", "2020-01-04", 4000, 3000)};
   FolderInput small;
   small.name = "small";
   small.photos = {sized("a.jpg", "2020-01-01", 100, 75), sized("b.jpg", "2020-01-02", 320, 240),
@@ -82,7 +83,8 @@ TEST(Gallery, ACoverHasEnoughPixelsForItsCard) {
   FolderInput chosen;
   chosen.name = "chosen";
   chosen.settings.cover = "tiny.jpg";
-  chosen.photos = {sized("big.jpg", "2020-01-01", 4000, 3000), sized("tiny.jpg", "2020-01-02", 100, 75)};
+  chosen.photos = {sized("big.jpg", "2020-01-01", 4000, 3000),
+                   sized("tiny.jpg", "2020-01-02", 100, 75)};
   root.children = {mixed, small, chosen};
   const Album gallery = make_gallery(root, "Site");
   ASSERT_EQ(gallery.children.size(), 3u);

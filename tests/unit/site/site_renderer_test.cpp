@@ -59,8 +59,8 @@ TEST(SiteRenderer, WritesIndexAlbumPhotoAnd404Pages) {
   streets.photos = {photo("one.jpg"), photo("two.jpg")};
   root.children = {streets};
   const auto files = render(root);
-  for (const char* path : {"index.html", "streets/index.html", "streets/one.html",
-                           "streets/two.html", "404.html"}) {
+  for (const char* path :
+       {"index.html", "streets/index.html", "streets/one.html", "streets/two.html", "404.html"}) {
     EXPECT_TRUE(files.contains(path)) << path;
   }
   const auto& page = files.at("streets/one.html");
