@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <regex>
 #include <set>
 #include <vector>
@@ -82,6 +83,19 @@ int run_audit(const fs::path& site, Logger& logger) {
               (flagged == 0 ? "nothing carries location, serial numbers or camera EXIF"
                             : std::to_string(flagged) + " carry what a public site should not"));
   return flagged == 0 ? kExitOk : kExitSomeSkipped;
+}
+
+Command add_audit_command(CLI::App& app) {
+  auto site = std::make_shared<std::string>();
+  auto* audit = app.add_subcommand(
+      "audit", "List files of a built site that carry location, serial numbers or camera EXIF.");
+  audit->footer(
+      "Exit codes: 0 nothing found; 1 something found (listed on stdout); 2 usage error.");
+  audit->add_option("SITE", *site, "A folder written by vernissage build")->required();
+  return {audit, [site](const char*) {
+            Logger logger(std::cerr, Verbosity::kNormal);
+            return run_audit(*site, logger);
+          }};
 }
 
 }  // namespace vern::cli

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "cli/command.h"
 #include "core/logger.h"
 
 namespace vern::cli {
@@ -11,5 +12,7 @@ namespace vern::cli {
 // that would reveal a position. Prints one line per finding on stdout. Returns 0 when the site is
 // clean, 1 when something was found, 2 when SITE is not a folder.
 int run_audit(const std::filesystem::path& site, Logger& logger);
+
+Command add_audit_command(CLI::App& app);
 
 }  // namespace vern::cli

@@ -3,8 +3,11 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <iostream>
+#include <memory>
 #include <optional>
 
+#include "cli/build_flags.h"
 #include "cli/exit_codes.h"
 #include "cli/progress.h"
 #include "publish/site_build.h"
@@ -53,6 +56,36 @@ int run_build(const publish::BuildOptions& options, const imaging::Libvips& libv
     for (const auto& s : report->skipped) logger.warn("  " + s.describe());
   }
   return report->skipped.empty() ? kExitOk : kExitSomeSkipped;
+}
+
+Command add_build_command(CLI::App& app) {
+  auto flags = std::make_shared<BuildFlags>();
+  auto* build = app.add_subcommand(
+      "build", "Publish a folder tree of photographs as a static gallery website.");
+  build->footer(std::string("Settings come from vernissage.toml (in TEXTS, else in PHOTOS), flags "
+                            "winning.\n") +
+                kExitCodeHelp);
+  add_build_flags(*build, *flags);
+  return {build, [flags](const char* argv0) {
+            auto options = build_options_from(*flags);
+            Logger logger(std::cerr, flags->quiet ? Verbosity::kQuiet : Verbosity::kNormal);
+            if (!options) {
+              logger.error(options.error().describe());
+              return kExitFatal;
+            }
+            Logger build_logger(std::cerr, options->verbosity);
+            // Photos are processed one per worker; libvips' own threads would only compete.
+            const imaging::Libvips libvips(argv0, 1);
+            // libvips is loaded when the first photo needs pixels (a rebuild of an unchanged site
+            // never does), but a module gone missing is said once, up front, not once per photo.
+            if (const auto module = imaging::Libvips::find_module(); !module) {
+              build_logger.error(module.error().describe());
+              return kExitFatal;
+            }
+            const int code = run_build(*options, libvips, build_logger);
+            if (code != kExitFatal) std::cout << (options->output / "index.html").string() << "\n";
+            return code;
+          }};
 }
 
 }  // namespace vern::cli

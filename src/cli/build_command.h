@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/command.h"
 #include "core/logger.h"
 #include "imaging/libvips.h"
 #include "publish/build_options.h"
@@ -10,5 +11,7 @@ namespace vern::cli {
 // summary and the inputs skipped. Returns an exit code from exit_codes.h.
 int run_build(const publish::BuildOptions& options, const imaging::Libvips& libvips,
               Logger& logger);
+
+Command add_build_command(CLI::App& app);
 
 }  // namespace vern::cli

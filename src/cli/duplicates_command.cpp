@@ -1,11 +1,14 @@
+#include "cli/duplicates_command.h"
+
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "archive/duplicate_groups.h"
 #include "archive/photo_facts.h"
 #include "catalogue/catalogue.h"
-#include "cli/archive_commands.h"
+#include "cli/catalogue_location.h"
 #include "cli/exit_codes.h"
 
 namespace vern::cli {
@@ -113,6 +116,40 @@ int run_duplicates(const DuplicatesCommand& command, Logger& logger) {
                 std::to_string(command.threshold) + " bits)");
   }
   return shown.empty() ? kExitNothingFound : kExitOk;
+}
+
+Command add_duplicates_command(CLI::App& app) {
+  struct Flags {
+    DuplicatesCommand command;
+    std::string catalogue;
+  };
+  auto flags = std::make_shared<Flags>();
+  flags->command.threshold = archive::kDefaultSimilarityThreshold;
+  auto* duplicates = app.add_subcommand(
+      "duplicates", "List groups of identical or near-identical photos in the catalogue.");
+  duplicates->footer(
+      "Near-identical: resized, recompressed, stripped of metadata or lightly cropped copies, "
+      "by perceptual hash (docs/duplicates.md). The best copy (largest, then most metadata) "
+      "comes first.\nExit codes: 0 duplicates found; 1 none; 2 error.");
+  add_catalogue_flag(*duplicates, flags->catalogue);
+  duplicates->add_flag("--json", flags->command.json, "JSON: {threshold, groups: [...]}");
+  duplicates
+      ->add_option("--threshold", flags->command.threshold,
+                   "Most differing hash bits for a near-duplicate (default: 12; 0: same "
+                   "picture only)")
+      ->check(CLI::Range(0, archive::kMaxSimilarityThreshold));
+  duplicates->add_option("--under", flags->command.under,
+                         "Only groups with a photo under this folder (did I import this card?)");
+  return {duplicates, [flags](const char*) {
+            Logger logger(std::cerr, Verbosity::kNormal);
+            auto location = catalogue_location(flags->catalogue);
+            if (!location) {
+              logger.error(location.error().describe());
+              return kExitFatal;
+            }
+            flags->command.catalogue = *location;
+            return run_duplicates(flags->command, logger);
+          }};
 }
 
 }  // namespace vern::cli

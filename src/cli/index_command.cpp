@@ -1,15 +1,19 @@
+#include "cli/index_command.h"
+
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "archive/indexer.h"
 #include "catalogue/catalogue.h"
-#include "cli/archive_commands.h"
+#include "cli/catalogue_location.h"
 #include "cli/exit_codes.h"
 #include "cli/progress.h"
+#include "imaging/derivative_plan.h"
 
 namespace vern::cli {
 
@@ -56,6 +60,44 @@ int run_index(const IndexCommand& command, const imaging::Libvips& libvips, Logg
   }
   std::cout << command.catalogue.string() << "\n";
   return report->problems.empty() ? kExitOk : kExitSomeSkipped;
+}
+
+Command add_index_command(CLI::App& app) {
+  struct Flags {
+    IndexCommand command;
+    std::string catalogue;
+    std::optional<long long> max_megapixels;
+    bool quiet = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* index = app.add_subcommand(
+      "index", "Record the photos under folders in the catalogue, for search and duplicates.");
+  index->footer(std::string("Unchanged files are not read again; moved files keep their identity; "
+                            "files no longer found are marked missing (--prune forgets them).\n") +
+                kExitCodeHelp);
+  index->add_option("PHOTOS", flags->command.roots, "Folders of photographs")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  add_catalogue_flag(*index, flags->catalogue);
+  index->add_flag("--prune", flags->command.prune,
+                  "Forget photos no longer found under the folders (default: mark them missing)");
+  add_jobs_flag(*index, flags->command.jobs, "read");
+  add_max_megapixels_flag(*index, flags->max_megapixels);
+  add_quiet_flag(*index, flags->quiet);
+  return {index, [flags](const char* argv0) {
+            Logger logger(std::cerr, flags->quiet ? Verbosity::kQuiet : Verbosity::kNormal);
+            auto location = catalogue_location(flags->catalogue);
+            if (!location) {
+              logger.error(location.error().describe());
+              return kExitFatal;
+            }
+            flags->command.catalogue = *location;
+            flags->command.max_pixels =
+                imaging::pixels_in_megapixels(flags->max_megapixels.value_or(200));
+            // Photos are read one per worker; libvips' own threads would only compete with them.
+            const imaging::Libvips libvips(argv0, 1);
+            return run_index(flags->command, libvips, logger);
+          }};
 }
 
 }  // namespace vern::cli

@@ -1,6 +1,7 @@
 #include "cli/info_command.h"
 
 #include <iostream>
+#include <memory>
 
 #include "cli/exit_codes.h"
 #include "cli/metadata_json.h"
@@ -91,6 +92,23 @@ int run_info(const std::vector<std::string>& files, bool json, const imaging::Li
   if (json)
     std::cout << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return failures == 0 ? kExitOk : kExitSomeSkipped;
+}
+
+Command add_info_command(CLI::App& app) {
+  struct Flags {
+    std::vector<std::string> files;
+    bool json = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* info = app.add_subcommand("info", "Print the metadata Vernissage reads from image files.");
+  info->footer(kExitCodeHelp);
+  info->add_option("FILE", flags->files, "Image files")->required();
+  info->add_flag("--json", flags->json, "One JSON array, an object per file");
+  return {info, [flags](const char* argv0) {
+            const imaging::Libvips libvips(argv0, 0);
+            Logger logger(std::cerr, Verbosity::kNormal);
+            return run_info(flags->files, flags->json, libvips, logger);
+          }};
 }
 
 }  // namespace vern::cli

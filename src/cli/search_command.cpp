@@ -1,15 +1,25 @@
+#include "cli/search_command.h"
+
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "catalogue/catalogue.h"
-#include "cli/archive_commands.h"
+#include "catalogue/search_query.h"
+#include "cli/catalogue_location.h"
 #include "cli/exit_codes.h"
 #include "cli/metadata_json.h"
 #include "site/exif_display.h"
 
 namespace vern::cli {
 namespace {
+
+constexpr const char* kQueryHelp =
+    "Query: words match title, caption, keywords, creator and file name (as prefixes; case and "
+    "accents ignored; \"quoted phrases\" whole). Filters: camera:nikon lens:35mm taken:2019 "
+    "taken:2019-05..2021-03 iso:>3200 focal:35 focal:24..70 keyword:siberia rating:>=4 "
+    "album:moscow format:jpeg missing:yes|no|any (default no). All parts must match; several "
+    "format: filters mean any of them.";
 
 // Display width of UTF-8 text, counting code points (the archive's names are mostly Latin and
 // Cyrillic, one column each).
@@ -141,6 +151,51 @@ int run_search(const SearchCommand& command, Logger& logger) {
       break;
   }
   return found->empty() ? kExitNothingFound : kExitOk;
+}
+
+Command add_search_command(CLI::App& app) {
+  struct Flags {
+    SearchCommand command;
+    std::vector<std::string> words;
+    std::string catalogue;
+    bool json = false, paths = false, verbose = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* search = app.add_subcommand("search", "Find photos in the catalogue.");
+  search->footer(std::string(kQueryHelp) +
+                 "\nExamples:\n  vernissage search red square camera:nikon taken:2019\n"
+                 "  vernissage search keyword:siberia 'rating:>=4' --paths | xargs ...\n"
+                 "Exit codes: 0 photos found; 1 none matched; 2 bad query or catalogue.");
+  search->add_option("QUERY", flags->words, "Words and filters (empty: every photo)");
+  add_catalogue_flag(*search, flags->catalogue);
+  search->add_flag("--json", flags->json,
+                   "A JSON array, an object per photo (the info schema + id, size_bytes, "
+                   "content_hash, missing)");
+  search->add_flag("--paths", flags->paths, "One path a line, for piping into other tools");
+  search->add_option("-n,--limit", flags->command.limit, "At most this many photos")
+      ->check(CLI::Range(1, 100'000'000));
+  search->add_option("--sort", flags->command.sort,
+                     std::string("Order: ") + catalogue::kSortFieldNames +
+                         " (default: relevance with words, else taken)");
+  search->add_flag("--reverse", flags->command.reverse, "Reverse the order");
+  search->add_flag("-v,--verbose", flags->verbose, "Print how long the query took");
+  return {search, [flags](const char*) {
+            Logger logger(std::cerr, flags->verbose ? Verbosity::kVerbose : Verbosity::kNormal);
+            auto location = catalogue_location(flags->catalogue);
+            if (!location) {
+              logger.error(location.error().describe());
+              return kExitFatal;
+            }
+            SearchCommand& command = flags->command;
+            command.catalogue = *location;
+            for (const auto& word : flags->words) {
+              command.query += (command.query.empty() ? "" : " ") + word;
+            }
+            command.output = flags->json    ? SearchOutput::kJson
+                             : flags->paths ? SearchOutput::kPaths
+                                            : SearchOutput::kTable;
+            return run_search(command, logger);
+          }};
 }
 
 }  // namespace vern::cli
