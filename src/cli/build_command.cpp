@@ -43,7 +43,8 @@ int run_build(const publish::BuildOptions& options, const imaging::Libvips& libv
   display.start = [&](int total) { progress.emplace(logger, total, ::isatty(STDERR_FILENO) != 0); };
   display.advance = [&] { progress->advance(); };
   display.finish = [&] { progress->finish(); };
-  auto report = publish::build_site(options, libvips, logger, display);
+  const SteadyClock clock;
+  auto report = publish::build_site(options, libvips, {logger, clock}, display);
   if (!report) {
     logger.error(report.error().describe());
     return kExitFatal;

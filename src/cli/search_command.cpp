@@ -131,10 +131,11 @@ int run_search(const SearchCommand& command, Logger& logger) {
     logger.error(found.error().describe());
     return kExitFatal;
   }
-  logger.event("event=search.done photos=" + std::to_string(found->size()) + " us=" +
-               std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(
-                                  std::chrono::steady_clock::now() - started)
-                                  .count()));
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+  logger.event("search.done",
+               {{"photos", std::to_string(found->size())}, {"us", std::to_string(us)}});
   switch (command.output) {
     case SearchOutput::kPaths:
       for (const auto& r : *found) std::cout << r.path << "\n";

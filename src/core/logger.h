@@ -1,12 +1,26 @@
 #pragma once
 
+#include <initializer_list>
 #include <mutex>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 namespace vern {
 
 enum class Verbosity { kQuiet, kNormal, kVerbose };
+
+// One key=value of an event line.
+struct EventField {
+  std::string_view key;
+  std::string value;
+};
+
+// "key=value", the value in double quotes (with \" and \\ escaped, control characters as \n,
+// \t or \xHH) when it is empty or holds a space, a quote, '=', a backslash or a control
+// character: a path such as `Canon EOS 20D (2).jpg` stays one field for a reader splitting on
+// spaces.
+std::string format_event_field(const EventField& field);
 
 // Messages for people, on stderr; results go to stdout elsewhere. Lines are written whole, so
 // messages from worker threads never interleave. Warnings and errors appear even with --quiet,
@@ -21,8 +35,12 @@ class Logger {
     if (verbosity_ != Verbosity::kQuiet) write("", message);
   }
   // Structured event lines ("event=photo.rendered path=a.jpg ms=41"), shown with --verbose.
-  void event(std::string_view line) {
-    if (verbosity_ == Verbosity::kVerbose) write("", line);
+  // Event names and keys are stable, so tests and scripts can grep them.
+  void event(std::string_view name, std::initializer_list<EventField> fields) {
+    if (verbosity_ != Verbosity::kVerbose) return;
+    std::string line = "event=" + std::string(name);
+    for (const auto& field : fields) line += " " + format_event_field(field);
+    write("", line);
   }
 
   Verbosity verbosity() const { return verbosity_; }

@@ -98,8 +98,9 @@ Result<std::unordered_set<std::string>> select_photos(catalogue::SearchQuery que
   catalogue::Catalogue& selecting = scratch ? *scratch : store;
   auto indexed = archive::index_photos(index, libvips, selecting);
   if (!indexed) return tl::unexpected(indexed.error());
-  logger.event("event=select.indexed found=" + std::to_string(indexed->found) +
-               " read=" + std::to_string(indexed->fresh + indexed->changed + indexed->moved));
+  logger.event("select.indexed",
+               {{"found", std::to_string(indexed->found)},
+                {"read", std::to_string(indexed->fresh + indexed->changed + indexed->moved)}});
   query.under = {archive::catalogue_key(options.photos)};
   query.limit = 0;
   auto found = selecting.search(query);
@@ -113,9 +114,15 @@ Result<std::unordered_set<std::string>> select_photos(catalogue::SearchQuery que
 // can be done.
 class SiteBuild {
  public:
-  SiteBuild(const BuildOptions& options, const imaging::Libvips& libvips, Logger& logger,
+  SiteBuild(const BuildOptions& options, const imaging::Libvips& libvips, const Context& context,
             const BuildProgress& progress)
-      : options_(options), libvips_(libvips), logger_(logger), progress_(progress) {}
+      : options_(options),
+        libvips_(libvips),
+        logger_(context.logger),
+        clock_(context.clock),
+        progress_(progress),
+        started_(clock_.now()),
+        phase_start_(started_) {}
 
   Result<BuildReport> run() {
     if (auto r = open_inputs(); !r) return tl::unexpected(r.error());
@@ -125,18 +132,17 @@ class SiteBuild {
     phase_done("photos");
     if (auto r = write_pages(); !r) return tl::unexpected(r.error());
     if (auto r = settle_outputs(); !r) return tl::unexpected(r.error());
-    report_.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    report_.seconds = std::chrono::duration<double>(clock_.now() - started_).count();
     return std::move(report_);
   }
 
  private:
   // Phase timings for --verbose: where a build's time goes.
   void phase_done(const char* phase) {
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = clock_.now();
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(now - phase_start_).count();
-    logger_.event(std::string("event=build.phase phase=") + phase + " ms=" + std::to_string(ms));
+    logger_.event("build.phase", {{"phase", phase}, {"ms", std::to_string(ms)}});
     phase_start_ = now;
   }
 
@@ -221,18 +227,19 @@ class SiteBuild {
     const PhotoJobSettings settings = photo_job_settings(options_);
     if (progress_.start) progress_.start(static_cast<int>(photos_.size()));
     parallel_for(photos_.size(), worker_count(options_.jobs), [&](std::size_t i) {
-      const auto started = std::chrono::steady_clock::now();
+      const auto started = clock_.now();
       const auto record = known_.find(archive::catalogue_key(photos_[i]->absolute_path));
       outcomes[i] = publish_photo(*photos_[i], record == known_.end() ? nullptr : &record->second,
                                   settings, libvips_, *store_);
-      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::steady_clock::now() - started)
-                          .count();
+      const auto ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(clock_.now() - started).count();
       if (*outcomes[i]) {
-        logger_.event("event=photo.published path=" + photos_[i]->relative_path +
-                      " read=" + ((*outcomes[i])->read ? "1" : "0") +
-                      " decoded=" + ((*outcomes[i])->decoded ? "1" : "0") + " written=" +
-                      std::to_string((*outcomes[i])->files_written) + " ms=" + std::to_string(ms));
+        const PublishedPhoto& photo = **outcomes[i];
+        logger_.event("photo.published", {{"path", photos_[i]->relative_path},
+                                          {"read", photo.read ? "1" : "0"},
+                                          {"decoded", photo.decoded ? "1" : "0"},
+                                          {"written", std::to_string(photo.files_written)},
+                                          {"ms", std::to_string(ms)}});
       }
       if (progress_.advance) progress_.advance();
     });
@@ -315,7 +322,7 @@ class SiteBuild {
   Result<void> settle_outputs() {
     const auto stale = site::stale_outputs(options_.output, previous_, manifest_.files);
     if (options_.keep_stale || options_.dry_run) {
-      for (const auto& file : stale) logger_.event("event=output.stale path=" + file);
+      for (const auto& file : stale) logger_.event("output.stale", {{"path", file}});
       if (options_.dry_run && !options_.keep_stale) {
         for (const auto& file : stale) logger_.info("would delete " + file);
       }
@@ -337,9 +344,10 @@ class SiteBuild {
   const BuildOptions& options_;
   const imaging::Libvips& libvips_;
   Logger& logger_;
+  const Clock& clock_;
   const BuildProgress& progress_;
-  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point phase_start_ = started_;
+  const std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::time_point phase_start_;
 
   std::optional<site::Theme> theme_;
   std::unique_ptr<catalogue::Catalogue> store_;
@@ -356,8 +364,8 @@ class SiteBuild {
 }  // namespace
 
 Result<BuildReport> build_site(const BuildOptions& options, const imaging::Libvips& libvips,
-                               Logger& logger, const BuildProgress& progress) {
-  return SiteBuild(options, libvips, logger, progress).run();
+                               const Context& context, const BuildProgress& progress) {
+  return SiteBuild(options, libvips, context, progress).run();
 }
 
 }  // namespace vern::publish

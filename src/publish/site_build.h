@@ -3,7 +3,7 @@
 #include <functional>
 #include <vector>
 
-#include "core/logger.h"
+#include "core/context.h"
 #include "core/result.h"
 #include "imaging/libvips.h"
 #include "publish/build_options.h"
@@ -32,11 +32,13 @@ struct BuildProgress {
 // `vernissage build` as a library call: scans options.photos, publishes every photo (in
 // parallel, each read and decoded at most once, nothing for a photo the catalogue knows
 // unchanged), renders the pages, writes only what changed, removes outputs that are gone, and
-// records the build's state in the site folder. Warnings and --verbose events go to `logger`.
+// records the build's state in the site folder. Warnings and --verbose events go to the
+// context's logger; phases and the whole build are timed with its clock.
 // Fails, having written nothing of the site, when the output folder, theme, selection query or
 // catalogue cannot be used; a photo or album that fails alone is skipped and named in the report.
 [[nodiscard]] Result<BuildReport> build_site(const BuildOptions& options,
-                                             const imaging::Libvips& libvips, Logger& logger,
+                                             const imaging::Libvips& libvips,
+                                             const Context& context,
                                              const BuildProgress& progress = {});
 
 }  // namespace vern::publish

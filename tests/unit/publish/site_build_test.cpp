@@ -27,12 +27,21 @@ class SiteBuildTest : public ::testing::Test {
     options_.jobs = 2;
   }
   Result<BuildReport> build(const BuildProgress& progress = {}) {
-    return build_site(options_, test::libvips(), logger_, progress);
+    return build_site(options_, test::libvips(), {logger_, clock_}, progress);
   }
   test::TempDir dir_;
   BuildOptions options_;
+  // A second passes at every look at the clock: the report's time comes from the context's clock.
+  class TickingClock final : public Clock {
+   public:
+    std::chrono::steady_clock::time_point now() const override {
+      return std::chrono::steady_clock::time_point(std::chrono::seconds(++ticks_));
+    }
+    mutable std::atomic<int> ticks_ = 0;
+  };
   std::ostringstream log_;
-  Logger logger_{log_, Verbosity::kNormal};
+  Logger logger_{log_, Verbosity::kVerbose};
+  TickingClock clock_;
 };
 
 TEST_F(SiteBuildTest, PublishesThePhotosAndNamesWhatItSkipped) {
@@ -52,6 +61,13 @@ TEST_F(SiteBuildTest, PublishesThePhotosAndNamesWhatItSkipped) {
   EXPECT_EQ(started, 3);
   EXPECT_EQ(advanced, 3);
   EXPECT_EQ(finished, 1);
+  // Timed with the context's clock: one tick at the start, one at the end, and the phases and
+  // photos between them, all logged as events with quoted values.
+  EXPECT_EQ(report->seconds, clock_.ticks_ - 1);
+  EXPECT_NE(log_.str().find("event=photo.published path=paris/a.jpg read=1 decoded=1"),
+            std::string::npos)
+      << log_.str();
+  EXPECT_NE(log_.str().find("event=build.phase phase=photos ms="), std::string::npos);
 }
 
 TEST_F(SiteBuildTest, ASecondBuildReadsAndWritesNothing) {
