@@ -5,12 +5,14 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <vector>
 
 #include "cli/exit_codes.h"
 #include "metadata/privacy_findings.h"
+#include "site/site_writer.h"
 
 namespace vern::cli {
 namespace {
@@ -45,6 +47,21 @@ std::vector<std::string> text_findings(const fs::path& file) {
   return findings;
 }
 
+// The site's marker names what the build made; one written before source ids also named every
+// photo of the photo folder by its path.
+std::vector<std::string> marker_findings(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (!json.is_object() || !json.contains("sources") || !json["sources"].is_array() ||
+      json["sources"].empty()) {
+    return {};
+  }
+  return {"names " + std::to_string(json["sources"].size()) +
+          " files of the photo folder by their paths (a marker from an older Vernissage; the "
+          "next build replaces it)"};
+}
+
 }  // namespace
 
 int run_audit(const fs::path& site, Logger& logger) {
@@ -65,7 +82,9 @@ int run_audit(const fs::path& site, Logger& logger) {
   int flagged = 0, checked = 0;
   for (const auto& file : files) {
     std::vector<std::string> findings;
-    if (has_extension(file, kImages)) {
+    if (file.filename() == site::kSiteMarker) {
+      findings = marker_findings(file);
+    } else if (has_extension(file, kImages)) {
       findings = metadata::privacy_findings(file);
     } else if (has_extension(file, kTexts)) {
       findings = text_findings(file);
@@ -88,7 +107,9 @@ int run_audit(const fs::path& site, Logger& logger) {
 Command add_audit_command(CLI::App& app) {
   auto site = std::make_shared<std::string>();
   auto* audit = app.add_subcommand(
-      "audit", "List files of a built site that carry location, serial numbers or camera EXIF.");
+      "audit",
+      "List files of a built site that carry location, serial numbers, camera EXIF or the "
+      "photo folder's file names.");
   audit->footer(
       "Exit codes: 0 nothing found; 1 something found (listed on stdout); 2 usage error.");
   audit->add_option("SITE", *site, "A folder written by vernissage build")->required();

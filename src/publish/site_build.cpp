@@ -266,7 +266,7 @@ class SiteBuild {
       if (options_.dry_run) {
         for (const auto& d : outcome->planned_files) logger_.info("would write " + d.relative_path);
       }
-      manifest_.sources.insert(photos_[i]->relative_path);
+      manifest_.sources.insert(site::source_id(photos_[i]->relative_path));
       for (const auto& d : outcome->derivatives) manifest_.files.insert(d.relative_path);
       if (outcome->original_path) manifest_.files.insert(*outcome->original_path);
       published_.emplace(photos_[i], std::move(*outcome));

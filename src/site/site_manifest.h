@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -12,9 +13,11 @@ namespace vern::site {
 
 // What the last build put into a site, kept in the site's marker file (kSiteMarker): the photos
 // it published and the files it wrote. The next build compares against it to remove what no
-// longer belongs, and touches nothing else.
+// longer belongs, and touches nothing else. The marker is uploaded with the site (rsync and
+// `aws s3 sync` copy dot-files, and most hosts serve them), so it names nothing of the photo
+// folder: photos are kept as opaque ids, outputs by their site paths, which the site shows anyway.
 struct SiteManifest {
-  std::set<std::string> sources;  // photo paths relative to the photo root
+  std::set<std::string> sources;  // source_id() of the photos published
   std::set<std::string> files;    // site-relative paths of every output
   // Content hashes of the pages and assets as written, so that the next build can tell an
   // unchanged page without reading it back.
@@ -23,11 +26,16 @@ struct SiteManifest {
   std::map<std::string, std::string> album_fingerprints;
 };
 
+// The id a photo is kept under in the manifest: a hash of its path relative to the photo root,
+// which tells a reader of the site nothing of the photographer's file and folder names.
+std::string source_id(std::string_view relative_path);
+
 // Reads the manifest of `site_root`; an absent or unreadable one (a marker from an older version,
 // a first build) reads as empty.
 SiteManifest read_manifest(const std::filesystem::path& site_root);
 
-// Writes the manifest atomically.
+// Writes the manifest atomically, and only when its bytes change: a build with nothing to do
+// writes no file at all.
 [[nodiscard]] Result<void> write_manifest(const std::filesystem::path& site_root,
                                           const SiteManifest& manifest);
 

@@ -1,5 +1,6 @@
 // End-to-end: runs the vernissage binary on copies of real photos and checks the site it writes.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -214,6 +215,61 @@ TEST_F(BuildTest, TwoCleanBuildsAreByteIdentical) {
   fs::remove(catalogue());
   ASSERT_EQ(build().exit_code, 0);
   EXPECT_EQ(test::tree_contents(site()), first);
+}
+
+// The site folder holds the site: uploaded whole (dot-files included), it must not give away the
+// photographer's own file and folder names, and a build with nothing to do writes nothing.
+TEST_F(BuildTest, TheSiteNamesNoSourcePathAndANoOpBuildWritesNoFile) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"),
+                  photos() / "Client Dupont 2019/IMG_0042 final.jpg");
+  test::copy_into(test::data_file("orientation/landscape_2.jpg"), photos() / "IMG_0043.jpg");
+  ASSERT_EQ(build().exit_code, 0);
+  for (const auto& [path, contents] : test::tree_contents(site())) {
+    EXPECT_EQ(contents.find("Client Dupont 2019/IMG_0042 final.jpg"), std::string::npos) << path;
+    EXPECT_EQ(contents.find("IMG_0043.jpg"), std::string::npos) << path;
+  }
+  struct Stamp {
+    fs::file_time_type mtime;
+    ino_t inode;
+    bool operator==(const Stamp&) const = default;
+  };
+  const auto stamps = [&] {
+    std::map<std::string, Stamp> out;
+    for (const auto& entry : fs::recursive_directory_iterator(site())) {
+      struct stat st {};
+      ::stat(entry.path().c_str(), &st);
+      if (entry.is_regular_file())
+        out[entry.path().string()] = {entry.last_write_time(), st.st_ino};
+    }
+    return out;
+  };
+  const auto before = stamps();
+  const auto again = build();
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(stamps() == before) << "a build with nothing to do rewrote a file";
+
+  // Removing a photo is still counted from the opaque ids.
+  fs::remove(photos() / "IMG_0043.jpg");
+  const auto removed = build();
+  EXPECT_NE(removed.err.find("1 removed"), std::string::npos) << removed.err;
+}
+
+// A marker written by an older Vernissage listed every source path; audit says so, and the next
+// build replaces it, still counting what was removed.
+TEST_F(BuildTest, AuditFlagsAnOldMarkerThatNamesSourcePathsAndABuildReplacesIt) {
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "a.jpg");
+  ASSERT_EQ(build().exit_code, 0);
+  test::write_text(site() / ".vernissage-site",
+                   "{\"generator\": \"vernissage\", \"sources\": [\"a.jpg\", \"gone/b.jpg\"]}\n");
+  const auto audit = test::run_vernissage({"audit", site().string()});
+  EXPECT_EQ(audit.exit_code, 1);
+  EXPECT_NE(audit.out.find(".vernissage-site: names 2 files of the photo folder"),
+            std::string::npos)
+      << audit.out;
+  const auto rebuilt = build();  // audits the site again, which must now be clean
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_NE(rebuilt.err.find("1 removed"), std::string::npos) << rebuilt.err;
+  EXPECT_EQ(test::read_text(site() / ".vernissage-site").find("gone/b.jpg"), std::string::npos);
 }
 
 TEST_F(BuildTest, SettingsFileIsReadAndFlagsWin) {
