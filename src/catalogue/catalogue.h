@@ -30,15 +30,21 @@ struct ChangeSet {
   }
 };
 
-// The one store of what Vernissage knows about photos, shared by `build` and `index`. This is
-// the interface every backend implements (SQLite now, PostgreSQL later). Implementations are
-// safe to call from several threads, and other processes may write the same store at once.
+// The photos table of the one store of what Vernissage knows, shared by `build` and `index`.
+// This is the interface every backend implements (SQLite now, PostgreSQL later); the store's
+// other tables (shares, picks) get interfaces of their own over the same store rather than
+// widening this one. Implementations are safe to call from several threads (reads run in
+// parallel), and other processes may write the same store at once.
 class Catalogue {
  public:
   virtual ~Catalogue() = default;
 
   // The record of `path`, or nullopt when the catalogue has none.
   [[nodiscard]] virtual Result<std::optional<PhotoRecord>> find(const std::string& path) = 0;
+
+  // The record with this id (PhotoRecord::id, which follows a photo when its file moves), or
+  // nullopt: how shares, picks and comments refer to a photo.
+  [[nodiscard]] virtual Result<std::optional<PhotoRecord>> find_by_id(std::int64_t id) = 0;
 
   // A record of a file with this content, under any path (the same photo moved or copied), or
   // nullopt. When there are several, the one most recently recorded.
