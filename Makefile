@@ -16,7 +16,7 @@ PHOTOS ?= $(DEMO_PHOTOS)
 TEXTS ?= $(if $(filter $(DEMO_PHOTOS),$(PHOTOS)),examples/demo)
 
 .PHONY: run photos-folder test deps build build-asan check-site screenshots fuzz format check-format \
-  tidy bench clean
+  tidy bench install package clean
 
 run: photos-folder deps build
 	./$(BUILD_DIR)/vernissage build "$(PHOTOS)" -o $(SITE) $(if $(TEXTS),--texts "$(TEXTS)"); \
@@ -91,6 +91,16 @@ bench: deps build
 	bash scripts/install-deps.sh --bench
 	cmake --build $(BUILD_DIR) --target bench_fill_catalogue -j $(JOBS)
 	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/bench.mjs
+
+# Installs the program, its libvips module, the manual page and bash completion under PREFIX.
+PREFIX ?= /usr/local
+install: deps build
+	cmake --install $(BUILD_DIR) --prefix "$(PREFIX)"
+
+# A Debian package (out/vernissage_VERSION_ARCH.deb) of the same files under /usr.
+package: deps build
+	mkdir -p out
+	cd $(BUILD_DIR) && cpack -G DEB -B $(abspath out)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -16,6 +16,7 @@ packages=(
   cmake
   git
   googletest
+  help2man
   libclang-rt-14-dev
   libcli11-dev
   libexif-dev
