@@ -6,6 +6,7 @@
 #include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 #include <set>
 #include <vector>
@@ -62,9 +63,37 @@ std::vector<std::string> marker_findings(const fs::path& file) {
           "next build replaces it)"};
 }
 
+// With --photos: the paths of the photo folder's files, relative to it, as a page or feed would
+// spell them ("Client Dupont/IMG_0042.jpg").
+std::vector<std::string> source_paths(const fs::path& photos) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(photos, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      paths.push_back(it->path().lexically_relative(photos).generic_string());
+    }
+  }
+  return paths;
+}
+
+std::vector<std::string> source_path_findings(const fs::path& file,
+                                              const std::vector<std::string>& sources) {
+  std::ifstream in(file, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t named = 0;
+  std::string example;
+  for (const auto& source : sources) {
+    if (text.find(source) == std::string::npos) continue;
+    if (named++ == 0) example = source;
+  }
+  if (named == 0) return {};
+  return {"names " + std::to_string(named) + " file(s) of the photo folder by path (\"" + example +
+          "\")"};
+}
+
 }  // namespace
 
-int run_audit(const fs::path& site, Logger& logger) {
+int run_audit(const fs::path& site, Logger& logger, const std::optional<fs::path>& photos) {
   std::error_code ec;
   if (!fs::is_directory(site, ec)) {
     logger.error(site.string() + ": not a folder");
@@ -79,10 +108,13 @@ int run_audit(const fs::path& site, Logger& logger) {
     if (it->is_regular_file(ec)) files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
+  const std::vector<std::string> sources =
+      photos ? source_paths(*photos) : std::vector<std::string>{};
   int flagged = 0, checked = 0;
   for (const auto& file : files) {
     std::vector<std::string> findings;
-    if (file.filename() == site::kSiteMarker) {
+    const bool marker = file.filename() == site::kSiteMarker;
+    if (marker) {
       findings = marker_findings(file);
     } else if (has_extension(file, kImages)) {
       findings = metadata::privacy_findings(file);
@@ -90,6 +122,10 @@ int run_audit(const fs::path& site, Logger& logger) {
       findings = text_findings(file);
     } else {
       continue;
+    }
+    if (marker || has_extension(file, kTexts)) {
+      for (auto& finding : source_path_findings(file, sources))
+        findings.push_back(std::move(finding));
     }
     ++checked;
     if (findings.empty()) continue;
@@ -99,23 +135,35 @@ int run_audit(const fs::path& site, Logger& logger) {
     std::cout << line << "\n";
   }
   logger.info("Audited " + std::to_string(checked) + " files: " +
-              (flagged == 0 ? "nothing carries location, serial numbers or camera EXIF"
-                            : std::to_string(flagged) + " carry what a public site should not"));
+              (flagged == 0
+                   ? std::string("nothing carries location, serial numbers or camera EXIF") +
+                         (photos ? " or names a file of the photo folder" : "")
+                   : std::to_string(flagged) + " carry what a public site should not"));
   return flagged == 0 ? kExitOk : kExitSomeSkipped;
 }
 
 Command add_audit_command(CLI::App& app) {
-  auto site = std::make_shared<std::string>();
+  struct Flags {
+    std::string site, photos;
+  };
+  auto flags = std::make_shared<Flags>();
   auto* audit = app.add_subcommand(
       "audit",
       "List files of a built site that carry location, serial numbers, camera EXIF or the "
       "photo folder's file names.");
   audit->footer(
       "Exit codes: 0 nothing found; 1 something found (listed on stdout); 2 usage error.");
-  audit->add_option("SITE", *site, "A folder written by vernissage build")->required();
-  return {audit, [site](const char*) {
+  audit->add_option("SITE", flags->site, "A folder written by vernissage build")->required();
+  audit
+      ->add_option("--photos", flags->photos,
+                   "The photo folder the site was built from: also report pages, feeds and "
+                   "the site's marker that name one of its files by path")
+      ->check(CLI::ExistingDirectory);
+  return {audit, [flags](const char*) {
             Logger logger(std::cerr, Verbosity::kNormal);
-            return run_audit(*site, logger);
+            std::optional<fs::path> photos;
+            if (!flags->photos.empty()) photos = flags->photos;
+            return run_audit(flags->site, logger, photos);
           }};
 }
 

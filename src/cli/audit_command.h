@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 
 #include "cli/command.h"
 #include "core/logger.h"
@@ -10,8 +11,11 @@ namespace vern::cli {
 // `vernissage audit SITE`: lists every file of a built site that carries location, serial
 // numbers or full EXIF: images through their metadata, pages, feeds and JSON through the text
 // that would reveal a position. Prints one line per finding on stdout. Returns 0 when the site is
-// clean, 1 when something was found, 2 when SITE is not a folder.
-int run_audit(const std::filesystem::path& site, Logger& logger);
+// clean, 1 when something was found, 2 when SITE is not a folder. With `photos` (the folder the
+// site was built from), text files and the site's marker that name one of its files by its
+// path relative to that folder are reported too.
+int run_audit(const std::filesystem::path& site, Logger& logger,
+              const std::optional<std::filesystem::path>& photos = std::nullopt);
 
 Command add_audit_command(CLI::App& app);
 

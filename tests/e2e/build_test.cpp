@@ -248,6 +248,20 @@ TEST_F(BuildTest, TheSiteNamesNoSourcePathAndANoOpBuildWritesNoFile) {
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_TRUE(stamps() == before) << "a build with nothing to do rewrote a file";
 
+  // audit --photos checks every page, feed and the marker against the photo folder's paths.
+  const auto clean =
+      test::run_vernissage({"audit", site().string(), "--photos", photos().string()});
+  EXPECT_EQ(clean.exit_code, 0) << clean.out;
+  test::write_text(site() / "notes.txt", "from Client Dupont 2019/IMG_0042 final.jpg");
+  const auto leaked =
+      test::run_vernissage({"audit", site().string(), "--photos", photos().string()});
+  EXPECT_EQ(leaked.exit_code, 1);
+  EXPECT_NE(leaked.out.find("notes.txt: names 1 file(s) of the photo folder by path "
+                            "(\"Client Dupont 2019/IMG_0042 final.jpg\")"),
+            std::string::npos)
+      << leaked.out;
+  fs::remove(site() / "notes.txt");
+
   // Removing a photo is still counted from the opaque ids.
   fs::remove(photos() / "IMG_0043.jpg");
   const auto removed = build();

@@ -106,21 +106,10 @@ std::string full_text_expression(const SearchQuery& query) {
   return expression;
 }
 
-SqlStatement search_statement(const SearchQuery& query, std::string_view columns) {
-  Builder b;
-  std::vector<std::string> where;
-  // A filter on words that holds no word ("camera:%") can match no photo.
-  for (const auto* values : {&query.keywords, &query.albums, &query.cameras, &query.lenses}) {
-    for (const auto& value : *values) {
-      if (!has_token(value)) where.push_back("0");
-    }
-  }
-  const std::string match = full_text_expression(query);
-  std::string from = "photos p";
-  if (!match.empty()) {
-    from = "photos_text JOIN photos p ON p.id = photos_text.rowid";
-    where.push_back("photos_text MATCH " + b.bind(match));
-  }
+namespace {
+
+// The conditions on columns of photos p, in the order their values are bound.
+void add_column_filters(const SearchQuery& query, Builder& b, std::vector<std::string>& where) {
   if (!query.formats.empty()) {
     std::string list;
     for (const auto& f : query.formats) list += (list.empty() ? "" : ", ") + b.bind(f);
@@ -151,37 +140,53 @@ SqlStatement search_statement(const SearchQuery& query, std::string_view columns
     }
     where.push_back("(" + any + ")");
   }
+}
 
+// ORDER BY of the query's sort; `has_text` when the full-text index ranks the hits.
+std::string order_clause(const SearchQuery& query, bool has_text) {
   const bool r = query.reverse;
-  std::string order;
   switch (query.sort) {
     case SortField::kRelevance:
       // bm25 ranks best first (lowest); without free text, the archive's natural order is time.
-      order = match.empty() ? order_by("p.taken_at", r)
-                            : std::string("photos_text.rank") + (r ? " DESC" : " ASC");
-      break;
+      return has_text ? std::string("photos_text.rank") + (r ? " DESC" : " ASC")
+                      : order_by("p.taken_at", r);
     case SortField::kTaken:
-      order = order_by("p.taken_at", r);
-      break;
+      return order_by("p.taken_at", r);
     case SortField::kPath:
-      order = std::string("p.path") + (r ? " DESC" : " ASC");
-      break;
+      return std::string("p.path") + (r ? " DESC" : " ASC");
     case SortField::kRating:
-      order = order_by("p.rating", !r);
-      break;
+      return order_by("p.rating", !r);
     case SortField::kIso:
-      order = order_by("p.iso", r);
-      break;
+      return order_by("p.iso", r);
     case SortField::kFocal:
-      order = order_by("p.focal_length_mm", r);
-      break;
+      return order_by("p.focal_length_mm", r);
     case SortField::kCamera:
-      order = order_by("p.camera_make", r) + ", " + order_by("p.camera_model", r);
-      break;
+      return order_by("p.camera_make", r) + ", " + order_by("p.camera_model", r);
     case SortField::kSize:
-      order = order_by("p.width * p.height", !r);
-      break;
+      return order_by("p.width * p.height", !r);
   }
+  return order_by("p.taken_at", r);
+}
+
+}  // namespace
+
+SqlStatement search_statement(const SearchQuery& query, std::string_view columns) {
+  Builder b;
+  std::vector<std::string> where;
+  // A filter on words that holds no word ("camera:%") can match no photo.
+  for (const auto* values : {&query.keywords, &query.albums, &query.cameras, &query.lenses}) {
+    for (const auto& value : *values) {
+      if (!has_token(value)) where.push_back("0");
+    }
+  }
+  const std::string match = full_text_expression(query);
+  std::string from = "photos p";
+  if (!match.empty()) {
+    from = "photos_text JOIN photos p ON p.id = photos_text.rowid";
+    where.push_back("photos_text MATCH " + b.bind(match));
+  }
+  add_column_filters(query, b, where);
+  const std::string order = order_clause(query, !match.empty());
 
   // The matching ids are found and ordered first, and whole rows read only for them: sorting
   // narrow (id, key) rows is several times cheaper than sorting every column. The subquery
