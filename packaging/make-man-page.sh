@@ -10,7 +10,7 @@ include=$(mktemp)
 trap 'rm -f "$include" "$out.tmp"' EXIT
 {
   echo "[COMMANDS]"
-  for command in build info audit index search duplicates; do
+  for command in build info audit index search duplicates share; do
     echo ".SS \"vernissage $command\""
     echo ".nf"
     "$binary" "$command" --help | sed -e 's/\\/\\e/g' -e 's/^\./\\\&./'

@@ -28,6 +28,7 @@ packages=(
   libimage-exiftool-perl
   libjpeg62-turbo-dev
   libkainjow-mustache-dev
+  libsodium-dev
   libsqlite3-dev
   libtomlplusplus-dev
   libvips-dev

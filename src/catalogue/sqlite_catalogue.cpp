@@ -9,7 +9,9 @@
 #include "catalogue/catalogue.h"
 #include "catalogue/detail/photo_columns.h"
 #include "catalogue/detail/sqlite_search.h"
+#include "catalogue/detail/sqlite_share_table.h"
 #include "catalogue/detail/sqlite_store.h"
+#include "catalogue/share_table.h"
 
 namespace vern::catalogue {
 namespace {
@@ -177,6 +179,12 @@ class SqliteCatalogue final : public Catalogue {
 
 Result<std::unique_ptr<Catalogue>> open_sqlite_catalogue(const std::filesystem::path& file,
                                                          OpenMode mode) {
+  auto tables = open_sqlite_tables(file, mode);
+  if (!tables) return tl::unexpected(tables.error());
+  return std::move(tables->photos);
+}
+
+Result<SqliteTables> open_sqlite_tables(const std::filesystem::path& file, OpenMode mode) {
   std::error_code ec;
   if (mode == OpenMode::kExisting && file != ":memory:" && !std::filesystem::exists(file, ec)) {
     return fail(ErrorCode::kIo, "no catalogue here; run `vernissage index PHOTOS` first",
@@ -185,7 +193,10 @@ Result<std::unique_ptr<Catalogue>> open_sqlite_catalogue(const std::filesystem::
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   auto store = SqliteStore::open(file.string());
   if (!store) return tl::unexpected(store.error());
-  return std::make_unique<SqliteCatalogue>(std::move(*store));
+  SqliteTables tables;
+  tables.photos = std::make_unique<SqliteCatalogue>(*store);
+  tables.shares = detail::make_sqlite_share_table(*store);
+  return tables;
 }
 
 std::filesystem::path default_catalogue_path() {

@@ -74,7 +74,15 @@ CommandResult run_vernissage(const std::vector<std::string>& args) {
 
 CommandResult run_vernissage(const std::vector<std::string>& args,
                              const std::map<std::string, std::optional<std::string>>& environment) {
+  return run_vernissage(args, environment, {});
+}
+
+CommandResult run_vernissage(const std::vector<std::string>& args,
+                             const std::map<std::string, std::optional<std::string>>& environment,
+                             const std::string& input) {
   TempDir capture;
+  const fs::path in_file = capture / "stdin";
+  write_text(in_file, input);
   const fs::path out_file = capture / "stdout";
   const fs::path err_file = capture / "stderr";
   posix_spawn_file_actions_t actions;
@@ -83,7 +91,7 @@ CommandResult run_vernissage(const std::vector<std::string>& args,
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in_file.c_str(), O_RDONLY, 0);
   std::vector<std::string> argv_storage = {binary().string()};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;

@@ -54,4 +54,9 @@ CommandResult run_vernissage(const std::vector<std::string>& args);
 CommandResult run_vernissage(const std::vector<std::string>& args,
                              const std::map<std::string, std::optional<std::string>>& environment);
 
+// The same with `input` on standard input (else /dev/null).
+CommandResult run_vernissage(const std::vector<std::string>& args,
+                             const std::map<std::string, std::optional<std::string>>& environment,
+                             const std::string& input);
+
 }  // namespace vern::test

@@ -74,6 +74,35 @@ CREATE INDEX photos_by_content ON photos(content_hash);
     "END;"
     "INSERT INTO photos_text(rowid, " VERN_TEXT_COLUMNS ")"
     "  SELECT " VERN_TEXT_VALUES("p") " FROM photos p;",
+    // 3: private share links. A share lists its photos by id (which follows a photo when its file
+    // moves), fixed when the link is made; the token itself is never stored, only its hash.
+    R"sql(
+CREATE TABLE shares (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  recipient TEXT NOT NULL,
+  selection TEXT NOT NULL,
+  created TEXT NOT NULL,
+  expires TEXT,
+  downloads TEXT NOT NULL,
+  password_hash TEXT,
+  keep_location INTEGER NOT NULL DEFAULT 0,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE share_photos (
+  share_id INTEGER NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  photo_id INTEGER NOT NULL,
+  PRIMARY KEY (share_id, position)
+);
+CREATE TABLE share_views (
+  share_id INTEGER NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  what TEXT NOT NULL,
+  client TEXT NOT NULL
+);
+CREATE INDEX share_views_by_share ON share_views(share_id, at);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

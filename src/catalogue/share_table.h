@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalogue/catalogue.h"
+#include "core/result.h"
+
+namespace vern::catalogue {
+
+// A private link to a fixed selection of photos for one recipient.
+struct Share {
+  std::int64_t id = 0;                  // assigned when created
+  std::string token_hash;               // the link's token is never stored, only this
+  std::string recipient;                // "Le Monde picture desk"
+  std::string selection;                // how the photos were chosen: "album:…", "select:…"
+  std::vector<std::int64_t> photo_ids;  // PhotoRecord ids, in the order shown
+  std::string created;                  // ISO 8601, UTC
+  std::optional<std::string> expires;   // ISO 8601, UTC; none: never
+  std::string downloads = "none";       // "none" | "web" | "original"
+  std::optional<std::string> password_hash;  // argon2id (crypto_pwhash_str); none: no password
+  bool keep_location = false;
+  bool revoked = false;
+};
+
+// The shares table of the catalogue, beside the photos table (catalogue.h) over the same store.
+// Safe to call from several threads; other processes may write the same store at once.
+class ShareTable {
+ public:
+  virtual ~ShareTable() = default;
+
+  // Records a new share with its photos in one transaction; returns its id.
+  [[nodiscard]] virtual Result<std::int64_t> create(const Share& share) = 0;
+
+  // The share with this id, or the one whose token hashes to `token_hash`; nullopt if none.
+  [[nodiscard]] virtual Result<std::optional<Share>> find(std::int64_t id) = 0;
+  [[nodiscard]] virtual Result<std::optional<Share>> find_by_token_hash(
+      const std::string& token_hash) = 0;
+
+  // Every share, oldest first.
+  [[nodiscard]] virtual Result<std::vector<Share>> all() = 0;
+
+  // Changes one share: revoked, a new expiry (none: never), a new token hash. Fails naming the
+  // id when there is no such share.
+  [[nodiscard]] virtual Result<void> revoke(std::int64_t id) = 0;
+  [[nodiscard]] virtual Result<void> set_expiry(std::int64_t id,
+                                                const std::optional<std::string>& expires) = 0;
+  [[nodiscard]] virtual Result<void> set_token_hash(std::int64_t id,
+                                                    const std::string& token_hash) = 0;
+
+  // How many times the share was viewed (its log, kept by the server).
+  [[nodiscard]] virtual Result<int> view_count(std::int64_t id) = 0;
+};
+
+// Both tables of the SQLite catalogue at `file`, over one store (see open_sqlite_catalogue).
+struct SqliteTables {
+  std::unique_ptr<Catalogue> photos;
+  std::unique_ptr<ShareTable> shares;
+};
+[[nodiscard]] Result<SqliteTables> open_sqlite_tables(const std::filesystem::path& file,
+                                                      OpenMode mode = OpenMode::kCreateIfAbsent);
+
+}  // namespace vern::catalogue

@@ -1,0 +1,195 @@
+#include "catalogue/detail/sqlite_share_table.h"
+
+#include <sqlite3.h>
+
+namespace vern::catalogue::detail {
+namespace {
+
+using Session = SqliteStore::Session;
+
+constexpr const char* kShareColumns =
+    "id, token_hash, recipient, selection, created, expires, downloads, password_hash, "
+    "keep_location, revoked";
+
+void bind_text(sqlite3_stmt* s, int index, const std::string& text) {
+  sqlite3_bind_text(s, index, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+void bind_optional_text(sqlite3_stmt* s, int index, const std::optional<std::string>& text) {
+  if (text) {
+    bind_text(s, index, *text);
+  } else {
+    sqlite3_bind_null(s, index);
+  }
+}
+
+std::optional<std::string> text_at(sqlite3_stmt* s, int index) {
+  if (sqlite3_column_type(s, index) == SQLITE_NULL) return std::nullopt;
+  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, index)),
+                     static_cast<std::size_t>(sqlite3_column_bytes(s, index)));
+}
+
+Share read_share(sqlite3_stmt* s) {
+  Share share;
+  share.id = sqlite3_column_int64(s, 0);
+  share.token_hash = text_at(s, 1).value_or("");
+  share.recipient = text_at(s, 2).value_or("");
+  share.selection = text_at(s, 3).value_or("");
+  share.created = text_at(s, 4).value_or("");
+  share.expires = text_at(s, 5);
+  share.downloads = text_at(s, 6).value_or("none");
+  share.password_hash = text_at(s, 7);
+  share.keep_location = sqlite3_column_int(s, 8) != 0;
+  share.revoked = sqlite3_column_int(s, 9) != 0;
+  return share;
+}
+
+// The shares table over a SqliteStore.
+class SqliteShareTable final : public ShareTable {
+ public:
+  explicit SqliteShareTable(std::shared_ptr<SqliteStore> store) : store_(std::move(store)) {}
+
+  Result<std::int64_t> create(const Share& share) override {
+    std::int64_t id = 0;
+    auto written = store_->write([&](Session& session) -> Result<void> {
+      auto s = session.statement(
+          "INSERT INTO shares (token_hash, recipient, selection, created, expires, downloads, "
+          "password_hash, keep_location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      if (!s) return tl::unexpected(s.error());
+      bind_text(*s, 1, share.token_hash);
+      bind_text(*s, 2, share.recipient);
+      bind_text(*s, 3, share.selection);
+      bind_text(*s, 4, share.created);
+      bind_optional_text(*s, 5, share.expires);
+      bind_text(*s, 6, share.downloads);
+      bind_optional_text(*s, 7, share.password_hash);
+      sqlite3_bind_int(*s, 8, share.keep_location ? 1 : 0);
+      if (auto r = session.step_done(*s, "cannot record the share"); !r) return r;
+      id = sqlite3_last_insert_rowid(session.db());
+      for (std::size_t i = 0; i < share.photo_ids.size(); ++i) {
+        auto p = session.statement(
+            "INSERT INTO share_photos (share_id, position, photo_id) VALUES (?1, ?2, ?3)");
+        if (!p) return tl::unexpected(p.error());
+        sqlite3_bind_int64(*p, 1, id);
+        sqlite3_bind_int64(*p, 2, static_cast<sqlite3_int64>(i));
+        sqlite3_bind_int64(*p, 3, share.photo_ids[i]);
+        if (auto r = session.step_done(*p, "cannot record the share's photos"); !r) return r;
+      }
+      return {};
+    });
+    if (!written) return tl::unexpected(written.error());
+    return id;
+  }
+
+  Result<std::optional<Share>> find(std::int64_t id) override {
+    return one(std::string("SELECT ") + kShareColumns + " FROM shares WHERE id = ?1",
+               [&](sqlite3_stmt* s) { sqlite3_bind_int64(s, 1, id); });
+  }
+
+  Result<std::optional<Share>> find_by_token_hash(const std::string& token_hash) override {
+    return one(std::string("SELECT ") + kShareColumns + " FROM shares WHERE token_hash = ?1",
+               [&](sqlite3_stmt* s) { bind_text(s, 1, token_hash); });
+  }
+
+  Result<std::vector<Share>> all() override {
+    std::vector<Share> shares;
+    auto r = store_->read([&](Session& session) -> Result<void> {
+      auto s =
+          session.statement(std::string("SELECT ") + kShareColumns + " FROM shares ORDER BY id");
+      if (!s) return tl::unexpected(s.error());
+      int rc = SQLITE_ROW;
+      while ((rc = sqlite3_step(*s)) == SQLITE_ROW) shares.push_back(read_share(*s));
+      if (rc != SQLITE_DONE) return tl::unexpected(session.error("cannot read shares"));
+      for (auto& share : shares) {
+        if (auto photos = photos_of(session, share); !photos) return photos;
+      }
+      return {};
+    });
+    if (!r) return tl::unexpected(r.error());
+    return shares;
+  }
+
+  Result<void> revoke(std::int64_t id) override {
+    return change(id, "UPDATE shares SET revoked = 1 WHERE id = ?1", [](sqlite3_stmt*) {});
+  }
+
+  Result<void> set_expiry(std::int64_t id, const std::optional<std::string>& expires) override {
+    return change(id, "UPDATE shares SET expires = ?2 WHERE id = ?1",
+                  [&](sqlite3_stmt* s) { bind_optional_text(s, 2, expires); });
+  }
+
+  Result<void> set_token_hash(std::int64_t id, const std::string& token_hash) override {
+    return change(id, "UPDATE shares SET token_hash = ?2 WHERE id = ?1",
+                  [&](sqlite3_stmt* s) { bind_text(s, 2, token_hash); });
+  }
+
+  Result<int> view_count(std::int64_t id) override {
+    int count = 0;
+    auto r = store_->read([&](Session& session) -> Result<void> {
+      auto s = session.statement("SELECT count(*) FROM share_views WHERE share_id = ?1");
+      if (!s) return tl::unexpected(s.error());
+      sqlite3_bind_int64(*s, 1, id);
+      if (sqlite3_step(*s) != SQLITE_ROW) return tl::unexpected(session.error("cannot read"));
+      count = sqlite3_column_int(*s, 0);
+      return {};
+    });
+    if (!r) return tl::unexpected(r.error());
+    return count;
+  }
+
+ private:
+  static Result<void> photos_of(Session& session, Share& share) {
+    auto s = session.statement(
+        "SELECT photo_id FROM share_photos WHERE share_id = ?1 ORDER BY position");
+    if (!s) return tl::unexpected(s.error());
+    sqlite3_bind_int64(*s, 1, share.id);
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(*s)) == SQLITE_ROW) {
+      share.photo_ids.push_back(sqlite3_column_int64(*s, 0));
+    }
+    if (rc != SQLITE_DONE) return tl::unexpected(session.error("cannot read the share's photos"));
+    return {};
+  }
+
+  template <class Bind>
+  Result<std::optional<Share>> one(const std::string& sql, const Bind& bind) {
+    std::optional<Share> found;
+    auto r = store_->read([&](Session& session) -> Result<void> {
+      auto s = session.statement(sql);
+      if (!s) return tl::unexpected(s.error());
+      bind(*s);
+      const int rc = sqlite3_step(*s);
+      if (rc == SQLITE_DONE) return {};
+      if (rc != SQLITE_ROW) return tl::unexpected(session.error("cannot read shares"));
+      found = read_share(*s);
+      return photos_of(session, *found);
+    });
+    if (!r) return tl::unexpected(r.error());
+    return found;
+  }
+
+  template <class Bind>
+  Result<void> change(std::int64_t id, const char* sql, const Bind& bind) {
+    return store_->write([&](Session& session) -> Result<void> {
+      auto s = session.statement(sql);
+      if (!s) return tl::unexpected(s.error());
+      sqlite3_bind_int64(*s, 1, id);
+      bind(*s);
+      if (auto r = session.step_done(*s, "cannot change the share"); !r) return r;
+      if (sqlite3_changes(session.db()) == 0) {
+        return fail(ErrorCode::kInvalidInput, "no share " + std::to_string(id), session.file());
+      }
+      return {};
+    });
+  }
+
+  std::shared_ptr<SqliteStore> store_;
+};
+
+}  // namespace
+
+std::unique_ptr<ShareTable> make_sqlite_share_table(std::shared_ptr<SqliteStore> store) {
+  return std::make_unique<SqliteShareTable>(std::move(store));
+}
+
+}  // namespace vern::catalogue::detail

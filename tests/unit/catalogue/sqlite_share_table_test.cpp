@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include "catalogue/share_table.h"
+#include "support/test_support.h"
+
+namespace vern::catalogue {
+namespace {
+
+Share share_for(const std::string& recipient) {
+  Share share;
+  share.token_hash = "hash-of-" + recipient;
+  share.recipient = recipient;
+  share.selection = "album:/p/moscow";
+  share.photo_ids = {3, 1, 2};
+  share.created = "2026-11-30T12:00:00Z";
+  share.expires = "2026-12-14T12:00:00Z";
+  share.downloads = "web";
+  share.password_hash = "$argon2id$v=19$...";
+  return share;
+}
+
+TEST(SqliteShareTable, RemembersAShareWithItsPhotosInOrder) {
+  test::TempDir dir;
+  auto tables = open_sqlite_tables(dir / "c.db");
+  ASSERT_TRUE(tables) << tables.error().describe();
+  const auto id = tables->shares->create(share_for("Le Monde"));
+  ASSERT_TRUE(id) << id.error().describe();
+  const auto found = tables->shares->find(*id);
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->recipient, "Le Monde");
+  EXPECT_EQ((*found)->photo_ids, (std::vector<std::int64_t>{3, 1, 2}));
+  EXPECT_EQ((*found)->expires, "2026-12-14T12:00:00Z");
+  EXPECT_EQ((*found)->downloads, "web");
+  EXPECT_EQ((*found)->password_hash, "$argon2id$v=19$...");
+  const auto by_token = tables->shares->find_by_token_hash("hash-of-Le Monde");
+  ASSERT_TRUE(by_token && *by_token);
+  EXPECT_EQ((*by_token)->id, *id);
+  EXPECT_FALSE(*tables->shares->find_by_token_hash("hash-of-someone-else"));
+}
+
+TEST(SqliteShareTable, RevokesExtendsAndRotates) {
+  test::TempDir dir;
+  auto tables = open_sqlite_tables(dir / "c.db");
+  ASSERT_TRUE(tables);
+  const auto first = *tables->shares->create(share_for("Le Monde"));
+  const auto second = *tables->shares->create(share_for("Magnum"));
+  ASSERT_TRUE(tables->shares->revoke(first));
+  ASSERT_TRUE(tables->shares->set_expiry(second, std::nullopt));
+  ASSERT_TRUE(tables->shares->set_token_hash(second, "new-hash"));
+  const auto all = tables->shares->all();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_TRUE((*all)[0].revoked);
+  EXPECT_FALSE((*all)[1].revoked);
+  EXPECT_FALSE((*all)[1].expires);
+  EXPECT_EQ((*all)[1].photo_ids.size(), 3u);
+  // The old token opens nothing once rotated.
+  EXPECT_FALSE(*tables->shares->find_by_token_hash("hash-of-Magnum"));
+  EXPECT_TRUE(*tables->shares->find_by_token_hash("new-hash"));
+  EXPECT_FALSE(tables->shares->revoke(99));
+  EXPECT_EQ(*tables->shares->view_count(first), 0);
+}
+
+}  // namespace
+}  // namespace vern::catalogue
