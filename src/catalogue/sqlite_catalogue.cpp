@@ -16,12 +16,9 @@
 namespace vern::catalogue {
 namespace {
 
+using detail::bind_text;
 using detail::SqliteStore;
 using Session = SqliteStore::Session;
-
-void bind_text(sqlite3_stmt* s, int index, const std::string& text) {
-  sqlite3_bind_text(s, index, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
 
 void bind_value(sqlite3_stmt* st, int index, const detail::SqlValue& value) {
   if (const auto* text = std::get_if<std::string>(&value)) {

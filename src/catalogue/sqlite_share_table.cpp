@@ -11,34 +11,16 @@ constexpr const char* kShareColumns =
     "id, token_hash, recipient, selection, created, expires, downloads, password_hash, "
     "keep_location, revoked";
 
-void bind_text(sqlite3_stmt* s, int index, const std::string& text) {
-  sqlite3_bind_text(s, index, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-}
-
-void bind_optional_text(sqlite3_stmt* s, int index, const std::optional<std::string>& text) {
-  if (text) {
-    bind_text(s, index, *text);
-  } else {
-    sqlite3_bind_null(s, index);
-  }
-}
-
-std::optional<std::string> text_at(sqlite3_stmt* s, int index) {
-  if (sqlite3_column_type(s, index) == SQLITE_NULL) return std::nullopt;
-  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, index)),
-                     static_cast<std::size_t>(sqlite3_column_bytes(s, index)));
-}
-
 Share read_share(sqlite3_stmt* s) {
   Share share;
   share.id = sqlite3_column_int64(s, 0);
-  share.token_hash = text_at(s, 1).value_or("");
-  share.recipient = text_at(s, 2).value_or("");
-  share.selection = text_at(s, 3).value_or("");
-  share.created = text_at(s, 4).value_or("");
-  share.expires = text_at(s, 5);
-  share.downloads = text_at(s, 6).value_or("none");
-  share.password_hash = text_at(s, 7);
+  share.token_hash = column_text(s, 1).value_or("");
+  share.recipient = column_text(s, 2).value_or("");
+  share.selection = column_text(s, 3).value_or("");
+  share.created = column_text(s, 4).value_or("");
+  share.expires = column_text(s, 5);
+  share.downloads = column_text(s, 6).value_or("none");
+  share.password_hash = column_text(s, 7);
   share.keep_location = sqlite3_column_int(s, 8) != 0;
   share.revoked = sqlite3_column_int(s, 9) != 0;
   return share;
@@ -60,9 +42,9 @@ class SqliteShareTable final : public ShareTable {
       bind_text(*s, 2, share.recipient);
       bind_text(*s, 3, share.selection);
       bind_text(*s, 4, share.created);
-      bind_optional_text(*s, 5, share.expires);
+      bind_optional(*s, 5, share.expires);
       bind_text(*s, 6, share.downloads);
-      bind_optional_text(*s, 7, share.password_hash);
+      bind_optional(*s, 7, share.password_hash);
       sqlite3_bind_int(*s, 8, share.keep_location ? 1 : 0);
       if (auto r = session.step_done(*s, "cannot record the share"); !r) return r;
       id = sqlite3_last_insert_rowid(session.db());
@@ -115,7 +97,7 @@ class SqliteShareTable final : public ShareTable {
 
   Result<void> set_expiry(std::int64_t id, const std::optional<std::string>& expires) override {
     return change(id, "UPDATE shares SET expires = ?2 WHERE id = ?1",
-                  [&](sqlite3_stmt* s) { bind_optional_text(s, 2, expires); });
+                  [&](sqlite3_stmt* s) { bind_optional(s, 2, expires); });
   }
 
   Result<void> set_token_hash(std::int64_t id, const std::string& token_hash) override {

@@ -1,9 +1,7 @@
 #include "cli/audit_command.h"
 
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -12,6 +10,7 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "core/file_bytes.h"
 #include "metadata/privacy_findings.h"
 #include "site/site_writer.h"
 
@@ -29,9 +28,7 @@ bool has_extension(const fs::path& path, const std::set<std::string>& extensions
 
 // Text that gives a position away: geotag meta tags, GPS field names, coordinate keys in JSON,
 // and the "Location" fact of Vernissage's own photo pages.
-std::vector<std::string> text_findings(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+std::vector<std::string> text_findings(const std::string& text) {
   static const std::vector<std::pair<std::regex, std::string>> kPatterns = {
       {std::regex(R"(GPS(Latitude|Longitude|Position|Altitude))", std::regex::icase), "GPS field"},
       {std::regex(R"re(name="(geo\.position|ICBM|geo\.placename)")re", std::regex::icase),
@@ -50,9 +47,7 @@ std::vector<std::string> text_findings(const fs::path& file) {
 
 // The site's marker names what the build made; one written before source ids also named every
 // photo of the photo folder by its path.
-std::vector<std::string> marker_findings(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+std::vector<std::string> marker_findings(const std::string& text) {
   const auto json = nlohmann::json::parse(text, nullptr, false);
   if (!json.is_object() || !json.contains("sources") || !json["sources"].is_array() ||
       json["sources"].empty()) {
@@ -76,10 +71,8 @@ std::vector<std::string> source_paths(const fs::path& photos) {
   return paths;
 }
 
-std::vector<std::string> source_path_findings(const fs::path& file,
+std::vector<std::string> source_path_findings(const std::string& text,
                                               const std::vector<std::string>& sources) {
-  std::ifstream in(file, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::size_t named = 0;
   std::string example;
   for (const auto& source : sources) {
@@ -114,18 +107,17 @@ int run_audit(const fs::path& site, Logger& logger, const std::optional<fs::path
   for (const auto& file : files) {
     std::vector<std::string> findings;
     const bool marker = file.filename() == site::kSiteMarker;
-    if (marker) {
-      findings = marker_findings(file);
+    if (marker || has_extension(file, kTexts)) {
+      // Read once for every check of its text.
+      const std::string text = read_text_file(file).value_or("");
+      findings = marker ? marker_findings(text) : text_findings(text);
+      for (auto& finding : source_path_findings(text, sources)) {
+        findings.push_back(std::move(finding));
+      }
     } else if (has_extension(file, kImages)) {
       findings = metadata::privacy_findings(file);
-    } else if (has_extension(file, kTexts)) {
-      findings = text_findings(file);
     } else {
       continue;
-    }
-    if (marker || has_extension(file, kTexts)) {
-      for (auto& finding : source_path_findings(file, sources))
-        findings.push_back(std::move(finding));
     }
     ++checked;
     if (findings.empty()) continue;

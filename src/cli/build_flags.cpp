@@ -8,6 +8,7 @@
 #include "cli/catalogue_location.h"
 #include "cli/command.h"
 #include "cli/config_file.h"
+#include "core/file_bytes.h"
 #include "imaging/derivative_plan.h"
 
 namespace vern::cli {
@@ -35,7 +36,7 @@ Result<void> apply_settings_file(const BuildFlags& flags, BuildOptions& options)
     config = *options.texts / kConfigFileName;
   }
   if (config.empty()) config = options.photos / kConfigFileName;
-  if (!flags.config.empty() || std::filesystem::exists(config, ec)) {
+  if (!flags.config.empty() || path_exists(config)) {
     return apply_config_file(config, options);
   }
   return {};

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/result.h"
@@ -66,6 +68,9 @@ using FileBytes = std::vector<unsigned char, UninitialisedAllocator<unsigned cha
 // are shared by hashing, metadata and decoding. Refuses files over `max_bytes` before reading.
 [[nodiscard]] Result<FileBytes> read_file_bytes(const std::filesystem::path& path,
                                                 std::uintmax_t max_bytes);
+
+// A small text file (a settings file, a caption, a page) whole; nullopt when it cannot be opened.
+[[nodiscard]] std::optional<std::string> read_text_file(const std::filesystem::path& path);
 
 // The same, into `bytes`, whose memory is reused: a worker that reads photo after photo into one
 // buffer skips the page faults (and the kernel's zeroing) of fresh memory for every file. Reading

@@ -3,9 +3,9 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <vector>
+
+#include "core/file_bytes.h"
 
 namespace vern::publish {
 namespace {
@@ -18,14 +18,6 @@ bool has_file(const scan::Folder& folder, const std::string& name) {
 bool is_file(const std::filesystem::path& path) {
   std::error_code ec;
   return std::filesystem::is_regular_file(path, ec);
-}
-
-std::optional<std::string> read_whole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // Sidecar text is the photographer's own words: surrounding blank lines go, inner lines stay.
@@ -48,7 +40,7 @@ Result<site::AlbumSettings> read_album_settings(const AlbumTextFolders& folders,
   } else {
     return site::AlbumSettings{};
   }
-  const auto text = read_whole(file);
+  const auto text = read_text_file(file);
   if (!text) return fail(ErrorCode::kIo, "cannot read album settings", file.string());
   return parse_album_settings(*text, file.string(), folder);
 }
@@ -119,7 +111,7 @@ std::optional<std::string> sidecar_caption(const AlbumTextFolders& folders,
   if (folders.texts) {
     for (const auto& name : names) {
       if (!is_file(*folders.texts / name)) continue;
-      if (auto caption = trimmed(read_whole(*folders.texts / name).value_or(""));
+      if (auto caption = trimmed(read_text_file(*folders.texts / name).value_or(""));
           !caption.empty()) {
         return caption;
       }
@@ -127,7 +119,8 @@ std::optional<std::string> sidecar_caption(const AlbumTextFolders& folders,
   }
   for (const auto& name : names) {
     if (!has_file(folder, name)) continue;
-    if (auto caption = trimmed(read_whole(folders.photos / name).value_or("")); !caption.empty()) {
+    if (auto caption = trimmed(read_text_file(folders.photos / name).value_or(""));
+        !caption.empty()) {
       return caption;
     }
   }

@@ -1,12 +1,11 @@
 #include "site/site_manifest.h"
 
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
 #include "core/atomic_write.h"
 #include "core/content_hash.h"
+#include "core/file_bytes.h"
 #include "site/site_writer.h"
 
 namespace vern::site {
@@ -21,9 +20,8 @@ constexpr const char* kOwnedFolders[] = {"media", "assets", "originals"};
 
 SiteManifest read_manifest(const fs::path& site_root) {
   SiteManifest manifest;
-  std::ifstream in(site_root / kSiteMarker, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto json = nlohmann::json::parse(text, nullptr, false);
+  const auto json =
+      nlohmann::json::parse(read_text_file(site_root / kSiteMarker).value_or(""), nullptr, false);
   if (!json.is_object()) return manifest;
   for (const auto& [key, target] :
        {std::pair{"page_hashes", &manifest.page_hashes},
@@ -61,9 +59,7 @@ Result<void> write_manifest(const fs::path& site_root, const SiteManifest& manif
   json["album_fingerprints"] = manifest.album_fingerprints;
   const std::string text =
       json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  std::ifstream in(site_root / kSiteMarker, std::ios::binary);
-  const std::string current((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in && current == text) return {};
+  if (file_has_contents(site_root / kSiteMarker, text)) return {};
   return write_file_atomically(site_root / kSiteMarker, text);
 }
 

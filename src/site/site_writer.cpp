@@ -1,25 +1,19 @@
 #include "site/site_writer.h"
 
-#include <fstream>
-#include <iterator>
 #include <system_error>
 
 #include "core/atomic_write.h"
 #include "core/content_hash.h"
+#include "core/file_bytes.h"
 
 namespace vern::site {
-namespace {
 
-bool has_contents(const std::filesystem::path& path, const std::string& contents) {
+bool file_has_contents(const std::filesystem::path& path, const std::string& contents) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec || size != contents.size()) return false;
-  std::ifstream in(path, std::ios::binary);
-  const std::string current((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return current == contents;
+  return read_text_file(path) == contents;
 }
-
-}  // namespace
 
 Result<WriteReport> write_site_files(const std::filesystem::path& site_root,
                                      const std::vector<SiteFile>& files,
@@ -35,7 +29,7 @@ Result<WriteReport> write_site_files(const std::filesystem::path& site_root,
     const bool same = known != known_hashes.end()
                           ? known->second == hash &&
                                 std::filesystem::file_size(path, ec) == file.contents.size() && !ec
-                          : has_contents(path, file.contents);
+                          : file_has_contents(path, file.contents);
     if (same) {
       ++report.unchanged;
       continue;

@@ -12,6 +12,9 @@ namespace vern::site {
 // The file that marks a folder as a Vernissage site, so a later build may write into it.
 inline constexpr const char* kSiteMarker = ".vernissage-site";
 
+// True when the file at `path` holds exactly `contents` (its size is compared first).
+bool file_has_contents(const std::filesystem::path& path, const std::string& contents);
+
 struct WriteReport {
   int written = 0;                   // files created or changed
   int unchanged = 0;                 // files already present with the same bytes, left untouched

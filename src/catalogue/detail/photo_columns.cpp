@@ -6,27 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "catalogue/detail/sqlite_handles.h"
+
 namespace vern::catalogue::detail {
 namespace {
 
-template <class T>
-void bind_optional(sqlite3_stmt* s, int index, const std::optional<T>& value) {
-  if (!value) {
-    sqlite3_bind_null(s, index);
-  } else if constexpr (std::is_same_v<T, std::string>) {
-    sqlite3_bind_text(s, index, value->c_str(), static_cast<int>(value->size()), SQLITE_TRANSIENT);
-  } else if constexpr (std::is_integral_v<T>) {
-    sqlite3_bind_int64(s, index, *value);
-  } else {
-    sqlite3_bind_double(s, index, *value);
-  }
-}
-
-std::optional<std::string> column_text(sqlite3_stmt* s, int index) {
-  if (sqlite3_column_type(s, index) == SQLITE_NULL) return std::nullopt;
-  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, index)),
-                     static_cast<std::size_t>(sqlite3_column_bytes(s, index)));
-}
 std::optional<int> column_int(sqlite3_stmt* s, int index) {
   if (sqlite3_column_type(s, index) == SQLITE_NULL) return std::nullopt;
   return sqlite3_column_int(s, index);

@@ -3,7 +3,9 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <type_traits>
 
 #include "core/result.h"
 
@@ -21,6 +23,32 @@ using Statement = std::unique_ptr<sqlite3_stmt, SqliteFinalize>;
 
 inline Error sqlite_error(sqlite3* db, const std::string& what, const std::string& file) {
   return Error{ErrorCode::kIo, "catalogue: " + what + ": " + sqlite3_errmsg(db), file};
+}
+
+inline void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
+  sqlite3_bind_text(statement, index, text.c_str(), static_cast<int>(text.size()),
+                    SQLITE_TRANSIENT);
+}
+
+// Binds a value, or NULL for nullopt: text, integers and floating point.
+template <class T>
+void bind_optional(sqlite3_stmt* statement, int index, const std::optional<T>& value) {
+  if (!value) {
+    sqlite3_bind_null(statement, index);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    bind_text(statement, index, *value);
+  } else if constexpr (std::is_integral_v<T>) {
+    sqlite3_bind_int64(statement, index, *value);
+  } else {
+    sqlite3_bind_double(statement, index, *value);
+  }
+}
+
+// A text column of the current row; nullopt for NULL.
+inline std::optional<std::string> column_text(sqlite3_stmt* statement, int index) {
+  if (sqlite3_column_type(statement, index) == SQLITE_NULL) return std::nullopt;
+  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(statement, index)),
+                     static_cast<std::size_t>(sqlite3_column_bytes(statement, index)));
 }
 
 // Runs one or more statements that return no rows.

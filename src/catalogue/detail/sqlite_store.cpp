@@ -71,7 +71,9 @@ Result<void> SqliteStore::read(const std::function<Result<void>(Session&)>& read
   if (file_ == ":memory:") {
     std::lock_guard lock(writer_mutex_);
     Session session(*writer_, file_);
-    return read(session);
+    auto result = read(session);
+    session.reset_used();
+    return result;
   }
   std::unique_ptr<Connection> connection;
   {
@@ -89,7 +91,7 @@ Result<void> SqliteStore::read(const std::function<Result<void>(Session&)>& read
   Session session(*connection, file_);
   auto result = read(session);
   // A read leaves no statement running: the next read of this connection must see new data.
-  for (auto& [sql, statement] : connection->statements) sqlite3_reset(statement.get());
+  session.reset_used();
   std::lock_guard lock(readers_mutex_);
   idle_readers_.push_back(std::move(connection));
   return result;
@@ -115,14 +117,24 @@ Result<sqlite3_stmt*> SqliteStore::Session::statement(const std::string& sql) {
   if (auto it = statements.find(sql); it != statements.end()) {
     sqlite3_reset(it->second.get());
     sqlite3_clear_bindings(it->second.get());
+    used_.push_back(it->second.get());
     return it->second.get();
   }
-  if (statements.size() >= kCachedStatements) statements.clear();
+  if (statements.size() >= kCachedStatements) {
+    statements.clear();  // finalized, which ends whatever they were running
+    used_.clear();
+  }
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
     return tl::unexpected(error("cannot prepare query"));
   }
+  used_.push_back(raw);
   return statements.emplace(sql, Statement(raw)).first->second.get();
+}
+
+void SqliteStore::Session::reset_used() {
+  for (sqlite3_stmt* statement : used_) sqlite3_reset(statement);
+  used_.clear();
 }
 
 Result<void> SqliteStore::Session::step_done(sqlite3_stmt* statement, const char* what) {

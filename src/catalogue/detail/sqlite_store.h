@@ -50,8 +50,11 @@ class SqliteStore {
     };
     Session(Connection& connection, const std::string& file)
         : connection_(connection), file_(file) {}
+    // Resets the statements this session used, so that none keeps a read transaction open.
+    void reset_used();
     Connection& connection_;
     const std::string& file_;
+    std::vector<sqlite3_stmt*> used_;  // statements handed out, all still in the cache
   };
 
   // Runs `read` on a connection no other thread is using.
