@@ -14,9 +14,11 @@ packages=(
   clang
   clang-format
   cmake
+  curl
   git
   googletest
   help2man
+  libboost-dev
   libclang-rt-14-dev
   libcli11-dev
   libexif-dev
@@ -73,10 +75,11 @@ npm_ci() {
 }
 npm_ci "$here"
 
-# `make bench` also needs the peers: thumbsup runs GraphicsMagick, GNU time measures memory.
+# `make bench` also needs the peers: thumbsup runs GraphicsMagick, GNU time measures memory,
+# wrk loads the share server and nginx serves the same files as the static-server baseline.
 if [[ ${1:-} == --bench ]]; then
   bench_missing=()
-  for p in graphicsmagick time; do
+  for p in graphicsmagick nginx-light time wrk; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || bench_missing+=("$p")
   done
   if ((${#bench_missing[@]})); then

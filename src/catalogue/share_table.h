@@ -27,6 +27,14 @@ struct Share {
   bool revoked = false;
 };
 
+// One request of a share's page or photo, as the server logged it.
+struct ShareView {
+  std::int64_t share_id = 0;
+  std::string at;      // ISO 8601, UTC
+  std::string what;    // "page", "photo SLUG", "password ok", "password wrong", "locked out"
+  std::string client;  // the client's address
+};
+
 // The shares table of the catalogue, beside the photos table (catalogue.h) over the same store.
 // Safe to call from several threads; other processes may write the same store at once.
 class ShareTable {
@@ -54,6 +62,13 @@ class ShareTable {
 
   // How many times the share was viewed (its log, kept by the server).
   [[nodiscard]] virtual Result<int> view_count(std::int64_t id) = 0;
+
+  // Appends views to the log in one transaction (the server batches them); views of shares
+  // deleted meanwhile are dropped.
+  [[nodiscard]] virtual Result<void> record_views(const std::vector<ShareView>& views) = 0;
+
+  // The log of one share, oldest first.
+  [[nodiscard]] virtual Result<std::vector<ShareView>> views(std::int64_t id) = 0;
 };
 
 // Both tables of the SQLite catalogue at `file`, over one store (see open_sqlite_catalogue).

@@ -119,6 +119,43 @@ class SqliteShareTable final : public ShareTable {
     return count;
   }
 
+  Result<void> record_views(const std::vector<ShareView>& views) override {
+    if (views.empty()) return {};
+    return store_->write([&](Session& session) -> Result<void> {
+      for (const auto& view : views) {
+        auto s = session.statement(
+            "INSERT INTO share_views (share_id, at, what, client) "
+            "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM shares WHERE id = ?1)");
+        if (!s) return tl::unexpected(s.error());
+        sqlite3_bind_int64(*s, 1, view.share_id);
+        bind_text(*s, 2, view.at);
+        bind_text(*s, 3, view.what);
+        bind_text(*s, 4, view.client);
+        if (auto r = session.step_done(*s, "cannot log the share's views"); !r) return r;
+      }
+      return {};
+    });
+  }
+
+  Result<std::vector<ShareView>> views(std::int64_t id) override {
+    std::vector<ShareView> log;
+    auto r = store_->read([&](Session& session) -> Result<void> {
+      auto s = session.statement(
+          "SELECT at, what, client FROM share_views WHERE share_id = ?1 ORDER BY at, rowid");
+      if (!s) return tl::unexpected(s.error());
+      sqlite3_bind_int64(*s, 1, id);
+      int rc = SQLITE_ROW;
+      while ((rc = sqlite3_step(*s)) == SQLITE_ROW) {
+        log.push_back({id, column_text(*s, 0).value_or(""), column_text(*s, 1).value_or(""),
+                       column_text(*s, 2).value_or("")});
+      }
+      if (rc != SQLITE_DONE) return tl::unexpected(session.error("cannot read the share's log"));
+      return {};
+    });
+    if (!r) return tl::unexpected(r.error());
+    return log;
+  }
+
  private:
   static Result<void> photos_of(Session& session, Share& share) {
     auto s = session.statement(

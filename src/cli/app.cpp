@@ -11,6 +11,7 @@
 #include "cli/index_command.h"
 #include "cli/info_command.h"
 #include "cli/search_command.h"
+#include "cli/serve_command.h"
 #include "cli/share_command.h"
 #include "metadata/library_setup.h"
 
@@ -28,7 +29,7 @@ int run(int argc, char** argv) {
   const std::vector<Command> commands = {add_build_command(app),  add_info_command(app),
                                          add_audit_command(app),  add_index_command(app),
                                          add_search_command(app), add_duplicates_command(app),
-                                         add_share_command(app)};
+                                         add_share_command(app),  add_serve_command(app)};
 
   try {
     app.parse(argc, argv);

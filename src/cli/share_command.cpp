@@ -143,6 +143,33 @@ int run_list(const ShareFlags& flags, catalogue::SqliteTables& tables, Logger& l
   return kExitOk;
 }
 
+// share log ID: every view the server recorded, oldest first.
+int run_log(const ShareFlags& flags, catalogue::SqliteTables& tables, Logger& logger) {
+  auto share = tables.shares->find(flags.id);
+  if (share && !*share) {
+    logger.error("no share " + std::to_string(flags.id));
+    return kExitFatal;
+  }
+  auto log = share ? tables.shares->views(flags.id)
+                   : Result<std::vector<catalogue::ShareView>>(tl::unexpected(share.error()));
+  if (!log) {
+    logger.error(log.error().describe());
+    return kExitFatal;
+  }
+  if (flags.json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& view : *log) {
+      list.push_back({{"at", view.at}, {"what", view.what}, {"client", view.client}});
+    }
+    std::cout << list.dump(2) << "\n";
+    return kExitOk;
+  }
+  for (const auto& view : *log) {
+    std::cout << view.at << "  " << view.client << "  " << view.what << "\n";
+  }
+  return kExitOk;
+}
+
 // revoke, extend and rotate: one change to one share.
 int run_change(const std::string& what, const ShareFlags& flags, catalogue::SqliteTables& tables,
                Logger& logger) {
@@ -202,10 +229,12 @@ Command add_share_command(CLI::App& app) {
   auto* extend = share->add_subcommand("extend", "Give a link a new expiry");
   extend->add_option("--expires", flags->expires, "14d, 36h or 2026-12-31")->required();
   auto* rotate = share->add_subcommand("rotate", "Issue a new token for a link; the old one dies");
-  for (auto* command : {revoke, extend, rotate}) {
+  auto* log = share->add_subcommand("log", "Who opened a link, and when: pages, photos, passwords");
+  log->add_flag("--json", flags->json, "A JSON array, an object per view: at, what, client");
+  for (auto* command : {revoke, extend, rotate, log}) {
     command->add_option("ID", flags->id, "The share's id (share list)")->required();
   }
-  for (auto* command : {create, list, revoke, extend, rotate}) {
+  for (auto* command : {create, list, revoke, extend, rotate, log}) {
     add_catalogue_flag(*command, flags->catalogue);
   }
   return {share, [=](const char*) {
@@ -226,6 +255,7 @@ Command add_share_command(CLI::App& app) {
             }
             if (create->parsed()) return run_create(*flags, *tables, logger);
             if (list->parsed()) return run_list(*flags, *tables, logger);
+            if (log->parsed()) return run_log(*flags, *tables, logger);
             const std::string what = revoke->parsed()   ? "revoke"
                                      : extend->parsed() ? "extend"
                                                         : "rotate";

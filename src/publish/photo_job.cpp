@@ -207,6 +207,13 @@ class PhotoJob {
 
 }  // namespace
 
+std::vector<Derivative> planned_derivatives(const catalogue::PhotoRecord& record,
+                                            const PhotoJobSettings& settings) {
+  return imaging::plan_derivatives(record.content_hash, record.metadata.width.value_or(0),
+                                   record.metadata.height.value_or(0), settings.imaging,
+                                   notice_for(record.metadata, settings));
+}
+
 Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
                                      const catalogue::PhotoRecord* recorded,
                                      const PhotoJobSettings& settings,

@@ -68,4 +68,10 @@ struct PublishedPhoto {
                                                    const imaging::Libvips& libvips,
                                                    catalogue::Catalogue& catalogue);
 
+// The derivatives publish_photo makes of a photo the catalogue knows (content hash and displayed
+// size recorded), named without reading the file: a server links a share's images before they
+// are rendered.
+std::vector<Derivative> planned_derivatives(const catalogue::PhotoRecord& record,
+                                            const PhotoJobSettings& settings);
+
 }  // namespace vern::publish

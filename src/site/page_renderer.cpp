@@ -197,7 +197,12 @@ Result<std::string> PageRenderer::in_layout(const std::string& template_name,
     crumbs.push_back(c);
   }
   layout.set("breadcrumbs", crumbs);
-  layout.set("feed_url", root + "feed.xml");
+  // A private gallery (a share) has no feed and asks not to be indexed.
+  if (settings_.private_gallery) {
+    layout.set("private_gallery", true);
+  } else {
+    layout.set("feed_url", root + "feed.xml");
+  }
   // The stylesheet is small and needed before anything shows: inlined, it costs no round trip
   // before the first paint (Lighthouse's largest-paint time on a phone dropped by it).
   layout.set("inline_style", inline_style_);

@@ -15,6 +15,8 @@ struct SiteSettings {
   // sitemap.xml, the feed and OpenGraph, which require absolute links. Empty: relative links only.
   std::string base_url;
   bool keep_location = false;  // show coordinates on photo pages (--keep-location)
+  // Pages of a private link (vernissage serve): no feed link, and a robots "noindex".
+  bool private_gallery = false;
 };
 
 }  // namespace vern::site

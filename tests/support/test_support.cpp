@@ -80,6 +80,14 @@ CommandResult run_vernissage(const std::vector<std::string>& args,
 CommandResult run_vernissage(const std::vector<std::string>& args,
                              const std::map<std::string, std::optional<std::string>>& environment,
                              const std::string& input) {
+  std::vector<std::string> argv = {binary().string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_program(argv, environment, input);
+}
+
+CommandResult run_program(const std::vector<std::string>& argv_in,
+                          const std::map<std::string, std::optional<std::string>>& environment,
+                          const std::string& input) {
   TempDir capture;
   const fs::path in_file = capture / "stdin";
   write_text(in_file, input);
@@ -92,8 +100,7 @@ CommandResult run_vernissage(const std::vector<std::string>& args,
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in_file.c_str(), O_RDONLY, 0);
-  std::vector<std::string> argv_storage = {binary().string()};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<std::string> argv_storage = argv_in;
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -115,9 +122,9 @@ CommandResult run_vernissage(const std::vector<std::string>& args,
   env.push_back(nullptr);
   pid_t pid = 0;
   CommandResult result;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data()) != 0) {
+  if (posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), env.data()) != 0) {
     posix_spawn_file_actions_destroy(&actions);
-    throw std::runtime_error("cannot start " + binary().string());
+    throw std::runtime_error("cannot start " + argv_storage[0]);
   }
   posix_spawn_file_actions_destroy(&actions);
   int status = 0;

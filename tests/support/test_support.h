@@ -59,4 +59,9 @@ CommandResult run_vernissage(const std::vector<std::string>& args,
                              const std::map<std::string, std::optional<std::string>>& environment,
                              const std::string& input);
 
+// Any program (looked up in PATH unless argv[0] has a slash), the same way as run_vernissage.
+CommandResult run_program(const std::vector<std::string>& argv,
+                          const std::map<std::string, std::optional<std::string>>& environment = {},
+                          const std::string& input = {});
+
 }  // namespace vern::test

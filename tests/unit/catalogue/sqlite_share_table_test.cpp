@@ -61,5 +61,28 @@ TEST(SqliteShareTable, RevokesExtendsAndRotates) {
   EXPECT_EQ(*tables->shares->view_count(first), 0);
 }
 
+TEST(SqliteShareTable, LogsViewsPerShareInOrderAndDropsThoseOfUnknownShares) {
+  test::TempDir dir;
+  auto tables = open_sqlite_tables(dir / "c.db");
+  ASSERT_TRUE(tables);
+  const auto first = *tables->shares->create(share_for("Le Monde"));
+  const auto second = *tables->shares->create(share_for("Magnum"));
+  ASSERT_TRUE(tables->shares->record_views({
+      {first, "2026-11-30T12:00:01Z", "page", "192.0.2.1"},
+      {second, "2026-11-30T12:00:02Z", "password wrong", "192.0.2.9"},
+      {first, "2026-11-30T12:00:03Z", "photo nikon-d90", "192.0.2.1"},
+      {999, "2026-11-30T12:00:04Z", "page", "192.0.2.1"},  // no such share
+  }));
+  const auto log = tables->shares->views(first);
+  ASSERT_TRUE(log);
+  ASSERT_EQ(log->size(), 2u);
+  EXPECT_EQ((*log)[0].what, "page");
+  EXPECT_EQ((*log)[1].what, "photo nikon-d90");
+  EXPECT_EQ((*log)[1].client, "192.0.2.1");
+  EXPECT_EQ(*tables->shares->view_count(first), 2);
+  EXPECT_EQ(*tables->shares->view_count(second), 1);
+  EXPECT_TRUE(tables->shares->views(999)->empty());
+}
+
 }  // namespace
 }  // namespace vern::catalogue

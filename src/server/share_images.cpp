@@ -1,0 +1,152 @@
+#include "server/share_images.h"
+
+#include <sys/stat.h>
+
+#include "core/atomic_write.h"
+#include "core/file_bytes.h"
+#include "core/image_format.h"
+#include "scan/source_tree.h"
+
+namespace vern::server {
+namespace {
+
+// The photo's file as the scanner would describe it, from what the disk says now (size and
+// mtime decide whether the catalogue's record still vouches for it).
+Result<scan::SourceFile> source_file(const catalogue::PhotoRecord& photo) {
+  struct stat info {};
+  if (::stat(photo.path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+    return fail(ErrorCode::kIo, "the photo is no longer there", photo.path);
+  }
+  scan::SourceFile file;
+  file.absolute_path = photo.path;
+  file.relative_path = file.absolute_path.filename().string();
+  file.format = format_from_name(photo.format).value_or(ImageFormat::kJpeg);
+  file.size_bytes = static_cast<std::uintmax_t>(info.st_size);
+  file.mtime_ns =
+      static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+  return file;
+}
+
+}  // namespace
+
+ShareImages::ShareImages(publish::PhotoJobSettings settings,
+                         std::optional<std::filesystem::path> site, const imaging::Libvips& libvips,
+                         catalogue::Catalogue& catalogue, int workers, Logger& logger)
+    : settings_(std::move(settings)),
+      site_(std::move(site)),
+      libvips_(libvips),
+      catalogue_(catalogue),
+      logger_(logger) {
+  for (int i = 0; i < std::max(1, workers); ++i) workers_.emplace_back([this] { work(); });
+}
+
+ShareImages::~ShareImages() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    queue_.clear();
+  }
+  changed_.notify_all();
+  for (auto& worker : workers_) worker.join();
+}
+
+void ShareImages::enqueue(const std::vector<catalogue::PhotoRecord>& photos) {
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& photo : photos) {
+      if (states_.try_emplace(photo.id, State::kQueued).second) queue_.push_back(photo);
+    }
+  }
+  changed_.notify_all();
+}
+
+std::size_t ShareImages::pending() const {
+  std::lock_guard lock(mutex_);
+  std::size_t count = 0;
+  for (const auto& [id, state] : states_) {
+    if (state == State::kQueued || state == State::kRunning) ++count;
+  }
+  return count;
+}
+
+bool ShareImages::ensure(const catalogue::PhotoRecord& photo, std::chrono::milliseconds limit) {
+  std::unique_lock lock(mutex_);
+  auto [it, added] = states_.try_emplace(photo.id, State::kRunning);
+  if (added || it->second == State::kQueued) {
+    // Nobody is at it: render here rather than wait behind the queue.
+    it->second = State::kRunning;
+    lock.unlock();
+    const bool ok = publish(photo);
+    finish(photo.id, ok);
+    return ok;
+  }
+  changed_.wait_for(lock, limit, [&] {
+    const auto state = states_.at(photo.id);
+    return state == State::kDone || state == State::kFailed || stopping_;
+  });
+  return states_.at(photo.id) == State::kDone;
+}
+
+void ShareImages::work() {
+  for (;;) {
+    catalogue::PhotoRecord photo;
+    {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      photo = std::move(queue_.front());
+      queue_.pop_front();
+      auto& state = states_[photo.id];
+      if (state != State::kQueued) continue;  // taken by a request meanwhile
+      state = State::kRunning;
+    }
+    finish(photo.id, publish(photo));
+  }
+}
+
+void ShareImages::finish(std::int64_t id, bool ok) {
+  {
+    std::lock_guard lock(mutex_);
+    states_[id] = ok ? State::kDone : State::kFailed;
+  }
+  changed_.notify_all();
+}
+
+// A derivative of the same name in the built site has the same bytes (the name is the recipe):
+// a hard link costs no rendering and no space.
+void ShareImages::link_from_site(const catalogue::PhotoRecord& photo) const {
+  if (!site_) return;
+  for (const auto& d : publish::planned_derivatives(photo, settings_)) {
+    const auto target = settings_.output / d.relative_path;
+    const auto source = *site_ / d.relative_path;
+    std::error_code ec;
+    if (path_exists(target) || !std::filesystem::is_regular_file(source, ec)) continue;
+    std::filesystem::create_directories(target.parent_path(), ec);
+    std::filesystem::create_hard_link(source, target, ec);
+    if (!ec || path_exists(target)) continue;
+    // Another file system: a copy, under a temporary name so no half file is ever served.
+    const auto temporary = temporary_path_for(target);
+    if (std::filesystem::copy_file(source, temporary, ec)) {
+      (void)commit_temporary(temporary, target);
+    }
+  }
+}
+
+bool ShareImages::publish(const catalogue::PhotoRecord& photo) {
+  auto file = source_file(photo);
+  if (file) {
+    link_from_site(photo);
+    auto published = publish::publish_photo(*file, &photo, settings_, libvips_, catalogue_);
+    if (published) {
+      logger_.event("share.photo.ready", {{"photo", std::to_string(photo.id)},
+                                          {"files", std::to_string(published->files_written)}});
+      return true;
+    }
+    logger_.warn(published.error().describe() + " (not shown in its shares)");
+    return false;
+  }
+  logger_.warn(file.error().describe() + " (not shown in its shares)");
+  return false;
+}
+
+}  // namespace vern::server

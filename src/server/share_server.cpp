@@ -1,0 +1,378 @@
+#include "server/share_server.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/file_bytes.h"
+#include "server/file_response.h"
+#include "server/form_fields.h"
+#include "server/request_path.h"
+#include "sharing/share_plan.h"
+#include "sharing/share_secrets.h"
+#include "site/page_renderer.h"
+
+namespace vern::server {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+// A share's pages are made again after this, so a photo whose file changed since is shown as
+// it is now.
+constexpr auto kGalleryLifetime = std::chrono::seconds(30);
+// How long a request for an image not rendered yet waits for it.
+constexpr auto kImageWait = std::chrono::seconds(30);
+constexpr std::string_view kPassCookie = "vernissage_pass";
+
+// Scripts from the server only (no inline script anywhere); inline styles are the theme's own
+// (the inlined stylesheet and each tile's aspect ratio); images may be ThumbHash data URLs.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'";
+
+void add_share_headers(http::response_header<>& header, bool page) {
+  header.set("Referrer-Policy", "no-referrer");  // the token is in the address
+  header.set("X-Robots-Tag", "noindex, nofollow");
+  header.set("X-Content-Type-Options", "nosniff");
+  header.set("X-Frame-Options", "DENY");
+  header.set("Content-Security-Policy", kContentSecurityPolicy);
+  header.set(http::field::cache_control, page ? "private, no-store" : "private, max-age=86400");
+}
+
+void add_share_headers(Response& response, bool page) {
+  std::visit([&](auto& r) { add_share_headers(r.base(), page); }, response);
+}
+
+// A token as new_share_token() makes them: 22 characters of URL-safe base64. Anything else is
+// not looked up at all.
+bool looks_like_token(const std::string& token) {
+  return token.size() == 22 && std::all_of(token.begin(), token.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '-' || c == '_';
+         });
+}
+
+std::optional<std::string> cookie_value(const Request& request, std::string_view name) {
+  for (auto it = request.find(http::field::cookie);
+       it != request.end() && it->name() == http::field::cookie; ++it) {
+    std::string_view rest(it->value().data(), it->value().size());
+    while (!rest.empty()) {
+      const auto semicolon = rest.find(';');
+      auto pair = rest.substr(0, semicolon);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      const auto eq = pair.find('=');
+      if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+        return std::string(pair.substr(eq + 1));
+      }
+      if (semicolon == std::string_view::npos) break;
+      rest = rest.substr(semicolon + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string joined(const std::vector<std::string>& segments) {
+  std::string path;
+  for (const auto& segment : segments) path += (path.empty() ? "" : "/") + segment;
+  return path;
+}
+
+StringResponse redirect(const Request& request, http::status status, const std::string& to) {
+  StringResponse response(status, request.version());
+  response.set(http::field::location, to);
+  response.prepare_payload();
+  return response;
+}
+
+bool is_loopback(const std::string& address) {
+  return address == "::1" || address.starts_with("127.");
+}
+
+}  // namespace
+
+struct ShareServer::Visit {
+  const Request& request;
+  std::string client;
+  catalogue::Share share;
+  std::string base;  // "/s/TOKEN/"
+
+  void log(ViewLog& views, std::string what) const {
+    views.record({share.id, sharing::iso_utc(sharing::Clock::now()), std::move(what), client});
+  }
+};
+
+ShareServer::ShareServer(ServeSettings settings, catalogue::Catalogue& photos,
+                         catalogue::ShareTable& shares, ShareImages& images, ViewLog& views,
+                         const sharing::PassSigner& passes, const site::Theme& theme,
+                         Logger& logger)
+    : settings_(std::move(settings)),
+      photos_(photos),
+      shares_(shares),
+      images_(images),
+      views_(views),
+      passes_(passes),
+      theme_(theme),
+      logger_(logger),
+      secure_cookies_(settings_.public_url.starts_with("https://")) {
+  // One 404 for everything that is not there, saying nothing of the site or of shares.
+  auto quiet = settings_.look.site;
+  quiet.private_gallery = true;
+  site::PageRenderer renderer(quiet, theme_);
+  if (auto page = renderer.not_found_page()) {
+    not_found_html_ = std::move(*page);
+  } else {
+    logger_.warn(page.error().describe() + " (a plain 404 page is used)");
+    not_found_html_ = "<!doctype html><title>Not found</title><h1>Not found</h1>";
+  }
+  const auto contents = theme_.assets();
+  for (const auto& [path, name] : renderer.asset_names()) assets_[name] = contents.at(path);
+}
+
+std::string ShareServer::client_address(const Request& request, const std::string& peer) const {
+  // Behind a reverse proxy on this machine every peer is the proxy; the proxy names the client.
+  if (settings_.public_url.empty() || !is_loopback(peer)) return peer;
+  const auto forwarded = request["X-Forwarded-For"];
+  if (forwarded.empty()) return peer;
+  std::string_view last(forwarded.data(), forwarded.size());
+  if (const auto comma = last.rfind(','); comma != std::string_view::npos) {
+    last = last.substr(comma + 1);
+  }
+  while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+  const bool plausible =
+      !last.empty() && last.size() <= 45 && std::all_of(last.begin(), last.end(), [](char c) {
+        return std::isxdigit(static_cast<unsigned char>(c)) || c == '.' || c == ':';
+      });
+  return plausible ? std::string(last) : peer;
+}
+
+StringResponse ShareServer::page(const Request& request, http::status status, std::string html) {
+  StringResponse response(status, request.version());
+  response.set(http::field::content_type, "text/html; charset=utf-8");
+  add_share_headers(response.base(), true);
+  response.body() = std::move(html);
+  response.prepare_payload();
+  return response;
+}
+
+StringResponse ShareServer::not_found(const Request& request) {
+  return page(request, http::status::not_found, not_found_html_);
+}
+
+StringResponse ShareServer::refusal(http::status status) {
+  StringResponse response(status, 11);
+  response.set(http::field::content_type, "text/plain; charset=utf-8");
+  add_share_headers(response.base(), true);
+  response.body() = std::to_string(static_cast<unsigned>(status)) + " " +
+                    std::string(http::obsolete_reason(status)) + "\n";
+  response.prepare_payload();
+  return response;
+}
+
+Response ShareServer::handle(const Request& request, const std::string& peer) {
+  const auto target = request.target();
+  const auto path = parse_request_path({target.data(), target.size()});
+  if (!path) return not_found(request);
+  const auto& segments = path->segments;
+  if (!segments.empty() && segments[0] == "s") {
+    if (segments.size() < 2) return not_found(request);
+    const std::vector<std::string> rest(segments.begin() + 2, segments.end());
+    return share_response(request, client_address(request, peer), rest, path->trailing_slash,
+                          segments[1]);
+  }
+  if (!settings_.site) return not_found(request);
+  if (request.method() == http::verb::post) {
+    auto refused = refusal(http::status::method_not_allowed);
+    refused.set(http::field::allow, "GET, HEAD");
+    return refused;
+  }
+  return site_response(request, segments, path->trailing_slash);
+}
+
+Response ShareServer::share_response(const Request& request, const std::string& client,
+                                     const std::vector<std::string>& rest, bool trailing_slash,
+                                     const std::string& token) {
+  if (!looks_like_token(token)) return not_found(request);
+  auto found = shares_.find_by_token_hash(sharing::token_hash(token));
+  if (!found) {
+    logger_.error(found.error().describe());
+    return refusal(http::status::internal_server_error);
+  }
+  // Unknown, expired and revoked links look alike: a guesser learns nothing.
+  if (!*found || sharing::share_state(**found, sharing::Clock::now()) != "active") {
+    return not_found(request);
+  }
+  Visit visit{request, client, std::move(**found), "/s/" + token + "/"};
+  if (rest.empty() && !trailing_slash) {
+    auto moved = redirect(request, http::status::permanent_redirect, visit.base);
+    add_share_headers(moved.base(), true);
+    return moved;
+  }
+  // The theme's files are the same for every share and hold nothing private; the password page
+  // needs them too.
+  if (!rest.empty() && rest[0] == "assets") {
+    const auto asset = assets_.find(joined(rest));
+    if (asset == assets_.end() || request.method() == http::verb::post) return not_found(request);
+    StringResponse response(http::status::ok, request.version());
+    response.set(http::field::content_type, content_type_for(asset->first));
+    add_share_headers(response.base(), false);
+    response.body() = asset->second;
+    response.prepare_payload();
+    return response;
+  }
+  if (request.method() == http::verb::post) {
+    if (!rest.empty()) {
+      auto refused = refusal(http::status::method_not_allowed);
+      refused.set(http::field::allow, "GET, HEAD");
+      return refused;
+    }
+    if (!visit.share.password_hash) {
+      auto back = redirect(request, http::status::see_other, visit.base);
+      add_share_headers(back.base(), true);
+      return back;
+    }
+    return password_response(visit);
+  }
+  const auto pass = cookie_value(request, kPassCookie);
+  const bool admitted = !visit.share.password_hash ||
+                        (pass && passes_.accepts(visit.share, *pass, sharing::Clock::now()));
+  if (!admitted) {
+    if (rest.empty() || joined(rest) == "index.html") {
+      auto html = password_page(visit.share, settings_.look, theme_, false);
+      if (!html) return refusal(http::status::internal_server_error);
+      return page(request, http::status::ok, std::move(*html));
+    }
+    // A photo's page asks for the password first; an image simply is not there.
+    if (rest.size() == 1 && rest[0].ends_with(".html")) {
+      auto back = redirect(request, http::status::see_other, visit.base);
+      add_share_headers(back.base(), true);
+      return back;
+    }
+    return not_found(request);
+  }
+  return gallery_response(visit, rest);
+}
+
+Response ShareServer::password_response(Visit& visit) {
+  const auto& share = visit.share;
+  const auto now = SteadyClock::now();
+  const auto wait = attempts_.wait_before_try(share.id, visit.client, now);
+  if (wait.count() > 0) {
+    logger_.warn("share " + std::to_string(share.id) + ": password tries from " + visit.client +
+                 " locked out for " + std::to_string(wait.count()) + " s");
+    visit.log(views_, "locked out");
+    auto html = password_page(share, settings_.look, theme_, true);
+    auto response = page(visit.request, http::status::too_many_requests,
+                         html ? std::move(*html) : std::string());
+    response.set(http::field::retry_after, std::to_string(wait.count()));
+    return response;
+  }
+  const auto password = form_field(visit.request.body(), "password");
+  if (password && sharing::password_matches(*share.password_hash, *password)) {
+    visit.log(views_, "password ok");
+    auto in = redirect(visit.request, http::status::see_other, visit.base);
+    add_share_headers(in.base(), true);
+    const auto lifetime = std::chrono::seconds(sharing::PassSigner::kPassLifetime).count();
+    in.set(http::field::set_cookie,
+           std::string(kPassCookie) + "=" + passes_.issue(share, sharing::Clock::now()) +
+               "; Path=" + visit.base + "; Max-Age=" + std::to_string(lifetime) +
+               "; HttpOnly; SameSite=Strict" + (secure_cookies_ ? "; Secure" : ""));
+    return in;
+  }
+  attempts_.record_failure(share.id, visit.client, now);
+  visit.log(views_, "password wrong");
+  auto html = password_page(share, settings_.look, theme_, true);
+  if (!html) return refusal(http::status::internal_server_error);
+  return page(visit.request, http::status::forbidden, std::move(*html));
+}
+
+std::shared_ptr<const ShareGallery> ShareServer::gallery_of(const catalogue::Share& share) {
+  const auto now = SteadyClock::now();
+  bool first = true;
+  {
+    std::lock_guard lock(galleries_mutex_);
+    if (const auto it = galleries_.find(share.id); it != galleries_.end()) {
+      if (now - it->second.made < kGalleryLifetime) return it->second.gallery;
+      first = false;
+    }
+  }
+  std::vector<catalogue::PhotoRecord> records;
+  for (const auto id : share.photo_ids) {
+    auto record = photos_.find_by_id(id);
+    if (!record) {
+      logger_.error(record.error().describe());
+      return nullptr;
+    }
+    if (*record) records.push_back(std::move(**record));
+  }
+  auto made = make_share_gallery(share, records, settings_.look, theme_);
+  if (!made) {
+    logger_.error(made.error().describe());
+    return nullptr;
+  }
+  if (first) images_.enqueue(records);  // the rest of the share renders in the background
+  auto gallery = std::make_shared<const ShareGallery>(std::move(*made));
+  std::lock_guard lock(galleries_mutex_);
+  galleries_[share.id] = {gallery, now};
+  return gallery;
+}
+
+Response ShareServer::gallery_response(Visit& visit, const std::vector<std::string>& rest) {
+  const auto gallery = gallery_of(visit.share);
+  if (!gallery) return refusal(http::status::internal_server_error);
+  const std::string name = rest.empty() ? "index.html" : joined(rest);
+  if (const auto it = gallery->pages.find(name); it != gallery->pages.end()) {
+    if (visit.request.method() == http::verb::get) {
+      visit.log(views_, name == "index.html" ? "page" : "photo " + name.substr(0, name.size() - 5));
+    }
+    return page(visit.request, http::status::ok, it->second);
+  }
+  const auto image = gallery->media.find(name);
+  if (image == gallery->media.end()) return not_found(visit.request);
+  const auto& folder = settings_.look.images.output;
+  auto file = open_beneath(folder, rest);
+  if (!file && images_.ensure(gallery->photos.at(image->second), kImageWait)) {
+    file = open_beneath(folder, rest);
+  }
+  if (!file) return not_found(visit.request);
+  auto response = file_response(*file, content_type_for(name), visit.request);
+  add_share_headers(response, false);
+  return response;
+}
+
+Response ShareServer::site_response(const Request& request,
+                                    const std::vector<std::string>& segments, bool trailing_slash) {
+  auto wanted = segments;
+  if (trailing_slash) wanted.push_back("index.html");
+  auto file = open_beneath(*settings_.site, wanted);
+  if (!file && !trailing_slash && !segments.empty()) {
+    // A folder asked for without its slash: where its page is.
+    auto inside = segments;
+    inside.push_back("index.html");
+    if (auto index = open_beneath(*settings_.site, inside)) {
+      ::close(index->descriptor);
+      return redirect(request, http::status::moved_permanently,
+                      std::string(request.target().substr(0, request.target().find('?'))) + "/");
+    }
+  }
+  if (!file) {
+    StringResponse missing(http::status::not_found, request.version());
+    missing.set(http::field::content_type, "text/html; charset=utf-8");
+    missing.set("X-Content-Type-Options", "nosniff");
+    const auto own = read_text_file(*settings_.site / "404.html");
+    missing.body() = own.value_or(not_found_html_);
+    missing.prepare_payload();
+    return missing;
+  }
+  auto response = file_response(*file, content_type_for(wanted.back()), request);
+  std::visit(
+      [](auto& r) {
+        r.set("X-Content-Type-Options", "nosniff");
+        r.set(http::field::cache_control, "no-cache");  // a preview: always the latest build
+      },
+      response);
+  return response;
+}
+
+}  // namespace vern::server
