@@ -28,18 +28,33 @@ std::string selection_words(const std::string& selection) {
   return "Selected photographs";
 }
 
+// The one value the photos that carry `field` agree on; empty when none carries it or they
+// differ (a share of several photographers' work names none of them).
+template <class Field>
+std::string agreed(const std::vector<catalogue::PhotoRecord>& photos, Field field) {
+  std::string value;
+  for (const auto& photo : photos) {
+    const auto& own = field(photo.metadata);
+    if (!own || own->empty()) continue;
+    if (!value.empty() && value != *own) return "";
+    value = *own;
+  }
+  return value;
+}
+
 // The settings of one share's pages: the photographer's, with the photographer's name and
 // notice taken from the photos themselves when the settings give none.
 site::SiteSettings share_site_settings(const catalogue::Share& share,
                                        const std::vector<catalogue::PhotoRecord>& photos,
                                        const ShareLook& look) {
   site::SiteSettings settings = look.site;
-  for (const auto& photo : photos) {
-    if (settings.author.empty() && photo.metadata.creator)
-      settings.author = *photo.metadata.creator;
-    if (settings.copyright.empty() && photo.metadata.copyright) {
-      settings.copyright = *photo.metadata.copyright;
-    }
+  if (settings.author.empty()) {
+    settings.author = agreed(
+        photos, [](const PhotoMetadata& m) -> auto& { return m.creator; });
+  }
+  if (settings.copyright.empty()) {
+    settings.copyright = agreed(
+        photos, [](const PhotoMetadata& m) -> auto& { return m.copyright; });
   }
   settings.title = settings.author.empty() ? "Private gallery" : settings.author;
   settings.description = share_title(share);

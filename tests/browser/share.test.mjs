@@ -1,0 +1,126 @@
+// A share link in a real browser, served by `vernissage serve`: the password page, a wrong and
+// a right password, the gallery and its lightbox under the server's Content-Security-Policy, and
+// accessibility. Run by ctest (VERN_BINARY and VERN_EXAMPLES name the program and the photos), or
+// by hand: VERN_BINARY=build/vernissage VERN_EXAMPLES=build/test-photos/demo node --test
+// tests/browser/share.test.mjs. With VERN_SCREENSHOTS=DIR it saves the README's screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { launch } from './chromium.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const binary = process.env.VERN_BINARY || 'build/vernissage';
+const photos = process.env.VERN_EXAMPLES || 'build/test-photos/demo';
+const screenshots = process.env.VERN_SCREENSHOTS;
+const password = 'contact sheet 1987';
+
+let browser;
+let server;
+let base;
+let link;
+const scratch = mkdtempSync(join(tmpdir(), 'vernissage-share-'));
+const catalogue = join(scratch, 'catalogue.db');
+
+function vernissage(args, input = '') {
+  const run = spawnSync(binary, [...args, '--catalogue', catalogue], { input, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout.trim();
+}
+
+before(async () => {
+  vernissage(['index', photos]);
+  link = vernissage(['share', 'create', '--album', join(photos, 'streets'), '--to', 'Le Monde',
+    '--password-stdin'], `${password}\n`);
+  server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--catalogue', catalogue]);
+  base = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (127\.0\.0\.1:\d+)/);
+      if (m) resolve(`http://${m[1]}`);
+    });
+    server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+// A page that records console errors (CSP violations among them) and failed requests.
+async function open(context, path) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  await page.goto(base + path, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+// axe is evaluated through the debugging protocol: the page's CSP rightly refuses inline scripts.
+async function seriousViolations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('the link asks for its password, refuses a wrong one and opens the gallery with the right one', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page, problems } = await open(context, link);
+  assert.equal(await page.locator('input[type=password]').count(), 1);
+  assert.equal(await page.locator('.tile').count(), 0);
+  assert.deepEqual(await seriousViolations(page), []);
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'share-password.png') });
+
+  await page.fill('input[type=password]', 'wrong guess');
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  assert.match(await page.locator('[role=alert]').textContent(), /not the right one/);
+  assert.equal(await page.locator('.tile').count(), 0);
+
+  await page.fill('input[type=password]', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  assert.equal(new URL(page.url()).pathname, link);
+  assert.match(await page.locator('h1').textContent(), /For Le Monde/);
+  const tiles = await page.locator('a.tile').count();
+  assert.ok(tiles >= 3, `${tiles} tiles`);
+  // Every image arrives, rendered by the server on demand if the background had not yet.
+  await page.waitForFunction(() => [...document.querySelectorAll('.tile img')]
+    .every((img) => img.complete && img.naturalWidth > 0), null, { timeout: 120000 });
+  assert.deepEqual(await seriousViolations(page), []);
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'share-gallery.png') });
+
+  // The lightbox opens on the first photo and names it in the address.
+  const slug = await page.locator('a.tile').first().getAttribute('data-slug');
+  await page.locator('a.tile').first().click();
+  await page.waitForSelector('html[data-lightbox="open"]');
+  assert.equal(new URL(page.url()).hash, `#${slug}`);
+  await page.waitForFunction(() => {
+    const img = document.querySelector('.pswp__img');
+    return img && img.complete && img.naturalWidth > 0;
+  });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('html[data-lightbox="closed"]');
+  // A wrong password answers 403, which Chromium reports as a console error: that one only.
+  const unexpected = problems.filter((p) => !/status of 403/.test(p));
+  assert.deepEqual(unexpected, []);
+  await context.close();
+});
+
+test('the pass is this browser\'s alone: a fresh browser sees the password page again', async () => {
+  const context = await browser.newContext();
+  const { page } = await open(context, link);
+  assert.equal(await page.locator('input[type=password]').count(), 1);
+  assert.equal(await page.locator('.tile').count(), 0);
+  await context.close();
+});
