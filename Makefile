@@ -86,11 +86,13 @@ fuzz: deps
 	cd $(FUZZ_DIR) && ./fuzz/search_fuzzer -max_total_time=$(FUZZ_SECONDS) \
 	  -artifact_prefix=findings/search- corpus/search
 
-# Speed against the peers (sharp, vipsthumbnail, thumbsup); not part of `make test`.
+# Speed against the peers (sharp, vipsthumbnail, thumbsup; nginx for `serve`); not part of
+# `make test`.
 bench: deps build
 	bash scripts/install-deps.sh --bench
 	cmake --build $(BUILD_DIR) --target bench_fill_catalogue -j $(JOBS)
 	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/bench.mjs
+	node bench/serve.mjs
 
 # Installs the program, its libvips module, the manual page and bash completion under PREFIX.
 PREFIX ?= /usr/local

@@ -49,6 +49,11 @@ class ShareTable {
   [[nodiscard]] virtual Result<std::optional<Share>> find_by_token_hash(
       const std::string& token_hash) = 0;
 
+  // The same without its photos (photo_ids left empty): what a server checks on every request,
+  // when a share of hundreds of photos needs only its state.
+  [[nodiscard]] virtual Result<std::optional<Share>> find_link_by_token_hash(
+      const std::string& token_hash) = 0;
+
   // Every share, oldest first.
   [[nodiscard]] virtual Result<std::vector<Share>> all() = 0;
 

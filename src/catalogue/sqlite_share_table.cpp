@@ -73,6 +73,12 @@ class SqliteShareTable final : public ShareTable {
                [&](sqlite3_stmt* s) { bind_text(s, 1, token_hash); });
   }
 
+  Result<std::optional<Share>> find_link_by_token_hash(const std::string& token_hash) override {
+    return one(
+        std::string("SELECT ") + kShareColumns + " FROM shares WHERE token_hash = ?1",
+        [&](sqlite3_stmt* s) { bind_text(s, 1, token_hash); }, false);
+  }
+
   Result<std::vector<Share>> all() override {
     std::vector<Share> shares;
     auto r = store_->read([&](Session& session) -> Result<void> {
@@ -171,7 +177,8 @@ class SqliteShareTable final : public ShareTable {
   }
 
   template <class Bind>
-  Result<std::optional<Share>> one(const std::string& sql, const Bind& bind) {
+  Result<std::optional<Share>> one(const std::string& sql, const Bind& bind,
+                                   bool with_photos = true) {
     std::optional<Share> found;
     auto r = store_->read([&](Session& session) -> Result<void> {
       auto s = session.statement(sql);
@@ -181,7 +188,7 @@ class SqliteShareTable final : public ShareTable {
       if (rc == SQLITE_DONE) return {};
       if (rc != SQLITE_ROW) return tl::unexpected(session.error("cannot read shares"));
       found = read_share(*s);
-      return photos_of(session, *found);
+      return with_photos ? photos_of(session, *found) : Result<void>();
     });
     if (!r) return tl::unexpected(r.error());
     return found;

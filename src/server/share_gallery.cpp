@@ -28,15 +28,14 @@ std::string selection_words(const std::string& selection) {
   return "Selected photographs";
 }
 
-// The one value the photos that carry `field` agree on; empty when none carries it or they
-// differ (a share of several photographers' work names none of them).
+// The value of `field` when every photo carries the same; else empty (a share of several
+// photographers' work, or of photos that do not say, names no one).
 template <class Field>
 std::string agreed(const std::vector<catalogue::PhotoRecord>& photos, Field field) {
   std::string value;
   for (const auto& photo : photos) {
     const auto& own = field(photo.metadata);
-    if (!own || own->empty()) continue;
-    if (!value.empty() && value != *own) return "";
+    if (!own || own->empty() || (!value.empty() && value != *own)) return "";
     value = *own;
   }
   return value;

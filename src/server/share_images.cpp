@@ -71,14 +71,14 @@ std::size_t ShareImages::pending() const {
 
 bool ShareImages::ensure(const catalogue::PhotoRecord& photo, std::chrono::milliseconds limit) {
   std::unique_lock lock(mutex_);
-  auto [it, added] = states_.try_emplace(photo.id, State::kRunning);
-  if (added || it->second == State::kQueued) {
-    // Nobody is at it: render here rather than wait behind the queue.
-    it->second = State::kRunning;
-    lock.unlock();
-    const bool ok = publish(photo);
-    finish(photo.id, ok);
-    return ok;
+  auto [it, added] = states_.try_emplace(photo.id, State::kQueued);
+  // Done, yet asked for: its files went missing since (a cleaned folder). Made again.
+  if (it->second == State::kDone) it->second = State::kQueued;
+  if (it->second == State::kQueued) {
+    // To the front of the queue: a visitor is waiting for it.
+    std::erase_if(queue_, [&](const auto& queued) { return queued.id == photo.id; });
+    queue_.push_front(photo);
+    changed_.notify_all();
   }
   changed_.wait_for(lock, limit, [&] {
     const auto state = states_.at(photo.id);

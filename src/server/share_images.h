@@ -20,10 +20,11 @@ namespace vern::server {
 
 // Renders the images of shares into the server's private folder, with the build's own
 // publish_photo (same names by content and recipe, so nothing is rendered twice). Photos are
-// queued when a share is first opened and rendered by background workers, in order; a request
-// for an image not rendered yet has its photo rendered at once on the requesting thread, or
-// waits for the worker already at it. Derivatives a built site (`serve --site`) already holds
-// are linked in rather than rendered. Thread-safe.
+// queued when a share is first opened and rendered by `workers` background threads, in order; a
+// request for an image not rendered yet moves its photo to the front of the queue and waits for
+// it. No more than `workers` photos are ever decoded at once, so memory stays that of a build
+// with as many jobs. Derivatives a built site (`serve --site`) already holds are linked in
+// rather than rendered. Thread-safe.
 class ShareImages {
  public:
   ShareImages(publish::PhotoJobSettings settings, std::optional<std::filesystem::path> site,
@@ -36,8 +37,8 @@ class ShareImages {
   // Queues the photos not rendered or queued yet.
   void enqueue(const std::vector<catalogue::PhotoRecord>& photos);
 
-  // True once `photo`'s images are in the folder: rendered now if need be, or waited for, up
-  // to `limit`. False when the photo cannot be published (logged once) or time ran out.
+  // True once `photo`'s images are in the folder: rendered first thing if need be, waited for
+  // up to `limit`. False when the photo cannot be published (logged once) or time ran out.
   bool ensure(const catalogue::PhotoRecord& photo, std::chrono::milliseconds limit);
 
   // How many photos wait in the queue or are being rendered.

@@ -194,7 +194,7 @@ Response ShareServer::share_response(const Request& request, const std::string& 
                                      const std::vector<std::string>& rest, bool trailing_slash,
                                      const std::string& token) {
   if (!looks_like_token(token)) return not_found(request);
-  auto found = shares_.find_by_token_hash(sharing::token_hash(token));
+  auto found = shares_.find_link_by_token_hash(sharing::token_hash(token));
   if (!found) {
     logger_.error(found.error().describe());
     return refusal(http::status::internal_server_error);
@@ -297,8 +297,13 @@ std::shared_ptr<const ShareGallery> ShareServer::gallery_of(const catalogue::Sha
       first = false;
     }
   }
+  auto full = shares_.find(share.id);  // with its photos, which requests leave out
+  if (!full || !*full) {
+    if (!full) logger_.error(full.error().describe());
+    return nullptr;
+  }
   std::vector<catalogue::PhotoRecord> records;
-  for (const auto id : share.photo_ids) {
+  for (const auto id : (*full)->photo_ids) {
     auto record = photos_.find_by_id(id);
     if (!record) {
       logger_.error(record.error().describe());
@@ -306,7 +311,7 @@ std::shared_ptr<const ShareGallery> ShareServer::gallery_of(const catalogue::Sha
     }
     if (*record) records.push_back(std::move(**record));
   }
-  auto made = make_share_gallery(share, records, settings_.look, theme_);
+  auto made = make_share_gallery(**full, records, settings_.look, theme_);
   if (!made) {
     logger_.error(made.error().describe());
     return nullptr;

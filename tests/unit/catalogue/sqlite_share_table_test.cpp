@@ -36,6 +36,11 @@ TEST(SqliteShareTable, RemembersAShareWithItsPhotosInOrder) {
   ASSERT_TRUE(by_token && *by_token);
   EXPECT_EQ((*by_token)->id, *id);
   EXPECT_FALSE(*tables->shares->find_by_token_hash("hash-of-someone-else"));
+  const auto link = tables->shares->find_link_by_token_hash("hash-of-Le Monde");
+  ASSERT_TRUE(link && *link);
+  EXPECT_EQ((*link)->id, *id);
+  EXPECT_EQ((*link)->password_hash, "$argon2id$v=19$...");
+  EXPECT_TRUE((*link)->photo_ids.empty());
 }
 
 TEST(SqliteShareTable, RevokesExtendsAndRotates) {
