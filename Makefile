@@ -64,10 +64,10 @@ FUZZ_DIR ?= build-fuzz
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DVERNISSAGE_SANITIZE=ON -DVERNISSAGE_FUZZ=ON -DVERNISSAGE_TESTS=OFF
-	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer imaging_fuzzer config_fuzzer album_settings_fuzzer search_fuzzer
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer imaging_fuzzer config_fuzzer album_settings_fuzzer search_fuzzer request_fuzzer
 	bash scripts/make-test-photos.sh "$(SHARED_PHOTOS)" $(FUZZ_DIR)/test-photos
 	mkdir -p $(FUZZ_DIR)/corpus/metadata $(FUZZ_DIR)/corpus/imaging $(FUZZ_DIR)/corpus/config $(FUZZ_DIR)/corpus/album \
-	  $(FUZZ_DIR)/corpus/search $(FUZZ_DIR)/findings
+	  $(FUZZ_DIR)/corpus/search $(FUZZ_DIR)/corpus/request $(FUZZ_DIR)/findings
 	find $(FUZZ_DIR)/test-photos/data -type f \( -iname '*.jp*g' -o -iname '*.heic' -o -iname '*.tiff' \) \
 	  -size -300k -exec cp {} $(FUZZ_DIR)/corpus/metadata/ \;
 	cp $(FUZZ_DIR)/test-photos/seeds/metadata/* $(FUZZ_DIR)/corpus/metadata/
@@ -75,6 +75,7 @@ fuzz: deps
 	cp fuzz/seeds/config/* $(FUZZ_DIR)/corpus/config/
 	cp fuzz/seeds/album/* $(FUZZ_DIR)/corpus/album/
 	cp fuzz/seeds/search/* $(FUZZ_DIR)/corpus/search/
+	cp fuzz/seeds/request/* $(FUZZ_DIR)/corpus/request/
 	cd $(FUZZ_DIR) && ./fuzz/metadata_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
 	  -artifact_prefix=findings/metadata- corpus/metadata
 	cd $(FUZZ_DIR) && ./fuzz/imaging_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
@@ -85,6 +86,8 @@ fuzz: deps
 	  -artifact_prefix=findings/album- corpus/album
 	cd $(FUZZ_DIR) && ./fuzz/search_fuzzer -max_total_time=$(FUZZ_SECONDS) \
 	  -artifact_prefix=findings/search- corpus/search
+	cd $(FUZZ_DIR) && ./fuzz/request_fuzzer -max_total_time=$(FUZZ_SECONDS) \
+	  -artifact_prefix=findings/request- corpus/request
 
 # Speed against the peers (sharp, vipsthumbnail, thumbsup; nginx for `serve`); not part of
 # `make test`.

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -526,6 +527,26 @@ TEST_F(ServeTest, SlowClientsNeitherBlockOthersNorStayForever) {
   }
   EXPECT_EQ(closed, 500);
   EXPECT_EQ(server.stop(), 0);
+}
+
+TEST_F(ServeTest, SigtermLetsTheRequestInFlightFinishThenStops) {
+  const auto link = share("nature");
+  ServerProcess server(catalogue(), {"-j", "1"});
+  const auto gallery = curl(server.url(link));
+  ASSERT_EQ(gallery.status, 200);
+  // The largest image of the last photo: not rendered yet, so its request takes a while.
+  const auto images = image_names(gallery.body);
+  ASSERT_FALSE(images.empty());
+  Reply slow;
+  std::thread request([&] { slow = curl(server.url(link + images.back())); });
+  std::this_thread::sleep_for(150ms);
+  auto stopped = std::async(std::launch::async, [&] { return server.stop(); });
+  request.join();
+  EXPECT_EQ(slow.status, 200);
+  EXPECT_EQ(slow.headers.at("content-length"), std::to_string(slow.body.size()));
+  EXPECT_EQ(stopped.get(), 0);
+  // Stopped: nothing listens any more.
+  EXPECT_EQ(raw_exchange(server.port(), "GET / HTTP/1.1\r\n\r\n"), "");
 }
 
 TEST_F(ServeTest, ServesABuiltSiteAtTheRootWithoutItsMarkerOrAnythingOutside) {

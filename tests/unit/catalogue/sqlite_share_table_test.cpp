@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
+#include "catalogue/search_query.h"
 #include "catalogue/share_table.h"
 #include "support/test_support.h"
 
@@ -87,6 +89,41 @@ TEST(SqliteShareTable, LogsViewsPerShareInOrderAndDropsThoseOfUnknownShares) {
   EXPECT_EQ(*tables->shares->view_count(first), 2);
   EXPECT_EQ(*tables->shares->view_count(second), 1);
   EXPECT_TRUE(tables->shares->views(999)->empty());
+}
+
+// tests/fixtures/catalogue-v2.db was written by Vernissage 0.1.0 at commit bd712bf (schema
+// version 2, before shares): `vernissage index` of the 16 orientation test photos under
+// /tmp/v2cat. Opening it adds the share tables and keeps every photo, its id and its text index.
+TEST(SqliteShareTable, MigratesARealVersion2Catalogue) {
+  test::TempDir dir;
+  std::filesystem::copy_file(
+      std::filesystem::path(VERN_SOURCE_DIR) / "tests/fixtures/catalogue-v2.db", dir / "c.db");
+  auto tables = open_sqlite_tables(dir / "c.db", OpenMode::kExisting);
+  ASSERT_TRUE(tables) << tables.error().describe();
+  const auto landscapes = tables->photos->search(*parse_search_query("landscape"));
+  ASSERT_TRUE(landscapes) << landscapes.error().describe();
+  EXPECT_EQ(landscapes->size(), 8u);
+  const auto first = tables->photos->find("/tmp/v2cat/landscape_1.jpg");
+  ASSERT_TRUE(first && *first);
+  EXPECT_EQ((*first)->id, 1);
+
+  auto share = share_for("Le Monde");
+  share.photo_ids.clear();
+  for (const auto& photo : *landscapes) share.photo_ids.push_back(photo.id);
+  const auto id = tables->shares->create(share);
+  ASSERT_TRUE(id) << id.error().describe();
+  EXPECT_EQ((*tables->shares->find(*id))->photo_ids.size(), 8u);
+  ASSERT_TRUE(tables->shares->record_views({{*id, "2026-11-30T12:00:00Z", "page", "192.0.2.1"}}));
+  EXPECT_EQ(*tables->shares->view_count(*id), 1);
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* version = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &version, nullptr);
+  ASSERT_EQ(sqlite3_step(version), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(version, 0), 3);
+  sqlite3_finalize(version);
+  sqlite3_close(db);
 }
 
 }  // namespace
