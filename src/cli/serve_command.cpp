@@ -138,7 +138,11 @@ Command add_serve_command(CLI::App& app) {
       ->default_val(10)
       ->check(CLI::Range(0.1, 3600.0));
   add_catalogue_flag(*serve_cmd, flags->catalogue);
-  add_jobs_flag(*serve_cmd, flags->jobs, "rendered in the background");
+  serve_cmd
+      ->add_option("-j,--jobs", flags->jobs,
+                   "Photos of new shares rendered at once, in the background (default: one per "
+                   "core, leaving the server's own threads room)")
+      ->check(CLI::Range(1, 1024));
   add_quiet_flag(*serve_cmd, flags->quiet);
   serve_cmd->add_flag("-v,--verbose", flags->verbose, "Log each photo made ready");
   return {serve_cmd, [flags](const char* argv0) {

@@ -319,6 +319,10 @@ std::shared_ptr<const ShareGallery> ShareServer::gallery_of(const catalogue::Sha
   if (first) images_.enqueue(records);  // the rest of the share renders in the background
   auto gallery = std::make_shared<const ShareGallery>(std::move(*made));
   std::lock_guard lock(galleries_mutex_);
+  // Galleries nobody asked for lately are dropped, so memory follows the links in use.
+  std::erase_if(galleries_, [&](const auto& entry) {
+    return now - entry.second.made >= 10 * kGalleryLifetime;
+  });
   galleries_[share.id] = {gallery, now};
   return gallery;
 }

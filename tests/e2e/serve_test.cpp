@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -527,6 +528,44 @@ TEST_F(ServeTest, SlowClientsNeitherBlockOthersNorStayForever) {
   }
   EXPECT_EQ(closed, 500);
   EXPECT_EQ(server.stop(), 0);
+}
+
+TEST_F(ServeTest, APhotoMovedAfterTheLinkWasMadeStaysInIt) {
+  const auto link = share("streets");
+  fs::create_directories(photos() / "elsewhere");
+  fs::rename(photos() / "streets/Minolta DiMAGE A1.jpg",
+             photos() / "elsewhere/Minolta DiMAGE A1.jpg");
+  ASSERT_EQ(vernissage({"index", photos().string()}).exit_code, 0);
+  ServerProcess server(catalogue());
+  const auto gallery = curl(server.url(link));
+  ASSERT_EQ(gallery.status, 200);
+  EXPECT_NE(gallery.body.find("8 photographs"), std::string::npos);
+  for (const auto& name : image_names(gallery.body)) {
+    EXPECT_EQ(curl(server.url(link + name)).status, 200) << name;  // rendered from its new place
+  }
+}
+
+TEST_F(ServeTest, AnImageTheBuiltSiteHasIsLinkedNotRenderedAgain) {
+  const auto link = share("streets");
+  ServerProcess server(catalogue(), {"--site", VERN_DEMO_SITE});
+  const auto gallery = curl(server.url(link));
+  ASSERT_EQ(gallery.status, 200);
+  const auto images = image_names(gallery.body);
+  ASSERT_FALSE(images.empty());
+  const fs::path site = VERN_DEMO_SITE;
+  const fs::path own = catalogue().string() + ".shares/images";
+  int linked = 0;
+  for (const auto& name : images) {
+    ASSERT_EQ(curl(server.url(link + name)).status, 200) << name;
+    if (!fs::exists(site / name)) continue;  // the site was built with other settings
+    struct stat in_site {
+    }, in_share{};
+    ASSERT_EQ(::stat((site / name).c_str(), &in_site), 0);
+    ASSERT_EQ(::stat((own / name).c_str(), &in_share), 0);
+    EXPECT_EQ(in_site.st_ino, in_share.st_ino) << name;  // the same file, not a second render
+    ++linked;
+  }
+  EXPECT_GT(linked, 0);  // the demo site holds the same photos at the default sizes
 }
 
 TEST_F(ServeTest, SigtermLetsTheRequestInFlightFinishThenStops) {
