@@ -62,6 +62,9 @@ if (grid) {
   lightbox.on('close', () => {
     history.replaceState(null, '', location.pathname + location.search);
   });
+  // Other scripts of the page (a share's proofing.js) add to the lightbox through this.
+  window.vernissageLightbox = lightbox;
+  document.dispatchEvent(new CustomEvent('vernissage:lightbox', { detail: lightbox }));
   lightbox.init();
 
   const opened = decodeURIComponent(location.hash.slice(1));

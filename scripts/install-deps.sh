@@ -38,6 +38,7 @@ packages=(
   libxxhash-dev
   nlohmann-json3-dev
   pkg-config
+  python3
 )
 
 # Node.js and npm may come from another source (NodeSource bundles npm and conflicts with Debian's

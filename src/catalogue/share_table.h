@@ -25,6 +25,18 @@ struct Share {
   std::optional<std::string> password_hash;  // argon2id (crypto_pwhash_str); none: no password
   bool keep_location = false;
   bool revoked = false;
+  std::optional<std::string> sent;  // ISO 8601, UTC: when the recipient last sent their marks
+};
+
+// What a recipient marked on one photo of a share. A mark with no state, rating or comment
+// left is no mark: it is removed.
+struct ShareMark {
+  std::int64_t share_id = 0;
+  std::int64_t photo_id = 0;
+  std::optional<std::string> state;  // "pick" | "reject"
+  std::optional<int> rating;         // 1..5
+  std::optional<std::string> comment;
+  std::string updated;  // ISO 8601, UTC
 };
 
 // One request of a share's page or photo, as the server logged it.
@@ -74,6 +86,16 @@ class ShareTable {
 
   // The log of one share, oldest first.
   [[nodiscard]] virtual Result<std::vector<ShareView>> views(std::int64_t id) = 0;
+
+  // Sets the mark of one photo of a share, replacing what was there (the last write wins:
+  // two tabs of a link converge on it); a mark with nothing in it removes the photo's mark.
+  [[nodiscard]] virtual Result<void> set_mark(const ShareMark& mark) = 0;
+
+  // The marks of one share, in the share's photo order.
+  [[nodiscard]] virtual Result<std::vector<ShareMark>> marks(std::int64_t id) = 0;
+
+  // Records that the recipient sent their selection at `at`.
+  [[nodiscard]] virtual Result<void> set_sent(std::int64_t id, const std::string& at) = 0;
 };
 
 // Both tables of the SQLite catalogue at `file`, over one store (see open_sqlite_catalogue).

@@ -9,7 +9,7 @@ using Session = SqliteStore::Session;
 
 constexpr const char* kShareColumns =
     "id, token_hash, recipient, selection, created, expires, downloads, password_hash, "
-    "keep_location, revoked";
+    "keep_location, revoked, sent";
 
 Share read_share(sqlite3_stmt* s) {
   Share share;
@@ -23,6 +23,7 @@ Share read_share(sqlite3_stmt* s) {
   share.password_hash = column_text(s, 7);
   share.keep_location = sqlite3_column_int(s, 8) != 0;
   share.revoked = sqlite3_column_int(s, 9) != 0;
+  share.sent = column_text(s, 10);
   return share;
 }
 
@@ -160,6 +161,63 @@ class SqliteShareTable final : public ShareTable {
     });
     if (!r) return tl::unexpected(r.error());
     return log;
+  }
+
+  Result<void> set_mark(const ShareMark& mark) override {
+    const bool empty = !mark.state && !mark.rating && !mark.comment;
+    return store_->write([&](Session& session) -> Result<void> {
+      auto s = session.statement(
+          empty ? "DELETE FROM share_marks WHERE share_id = ?1 AND photo_id = ?2"
+                : "INSERT INTO share_marks (share_id, photo_id, state, rating, comment, updated) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (share_id, photo_id) DO UPDATE SET "
+                  "state = ?3, rating = ?4, comment = ?5, updated = ?6");
+      if (!s) return tl::unexpected(s.error());
+      sqlite3_bind_int64(*s, 1, mark.share_id);
+      sqlite3_bind_int64(*s, 2, mark.photo_id);
+      if (!empty) {
+        bind_optional(*s, 3, mark.state);
+        if (mark.rating) {
+          sqlite3_bind_int(*s, 4, *mark.rating);
+        } else {
+          sqlite3_bind_null(*s, 4);
+        }
+        bind_optional(*s, 5, mark.comment);
+        bind_text(*s, 6, mark.updated);
+      }
+      return session.step_done(*s, "cannot record the mark");
+    });
+  }
+
+  Result<std::vector<ShareMark>> marks(std::int64_t id) override {
+    std::vector<ShareMark> found;
+    auto r = store_->read([&](Session& session) -> Result<void> {
+      auto s = session.statement(
+          "SELECT m.photo_id, m.state, m.rating, m.comment, m.updated FROM share_marks m "
+          "LEFT JOIN share_photos p ON p.share_id = m.share_id AND p.photo_id = m.photo_id "
+          "WHERE m.share_id = ?1 ORDER BY p.position, m.photo_id");
+      if (!s) return tl::unexpected(s.error());
+      sqlite3_bind_int64(*s, 1, id);
+      int rc = SQLITE_ROW;
+      while ((rc = sqlite3_step(*s)) == SQLITE_ROW) {
+        ShareMark mark;
+        mark.share_id = id;
+        mark.photo_id = sqlite3_column_int64(*s, 0);
+        mark.state = column_text(*s, 1);
+        if (sqlite3_column_type(*s, 2) != SQLITE_NULL) mark.rating = sqlite3_column_int(*s, 2);
+        mark.comment = column_text(*s, 3);
+        mark.updated = column_text(*s, 4).value_or("");
+        found.push_back(std::move(mark));
+      }
+      if (rc != SQLITE_DONE) return tl::unexpected(session.error("cannot read the marks"));
+      return {};
+    });
+    if (!r) return tl::unexpected(r.error());
+    return found;
+  }
+
+  Result<void> set_sent(std::int64_t id, const std::string& at) override {
+    return change(id, "UPDATE shares SET sent = ?2 WHERE id = ?1",
+                  [&](sqlite3_stmt* s) { bind_text(s, 2, at); });
   }
 
  private:

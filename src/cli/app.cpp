@@ -10,6 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/index_command.h"
 #include "cli/info_command.h"
+#include "cli/picks_command.h"
 #include "cli/search_command.h"
 #include "cli/serve_command.h"
 #include "cli/share_command.h"
@@ -26,10 +27,10 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("vernissage ") + VERNISSAGE_VERSION);
 
   // Every command comes in through the same door: cli/X_command.h's add_X_command.
-  const std::vector<Command> commands = {add_build_command(app),  add_info_command(app),
-                                         add_audit_command(app),  add_index_command(app),
-                                         add_search_command(app), add_duplicates_command(app),
-                                         add_share_command(app),  add_serve_command(app)};
+  const std::vector<Command> commands = {
+      add_build_command(app), add_info_command(app),   add_audit_command(app),
+      add_index_command(app), add_search_command(app), add_duplicates_command(app),
+      add_share_command(app), add_serve_command(app),  add_picks_command(app)};
 
   try {
     app.parse(argc, argv);

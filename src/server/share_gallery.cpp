@@ -97,14 +97,26 @@ Result<ShareGallery> make_share_gallery(const catalogue::Share& share,
       (share.expires ? ", on this link until " + share.expires->substr(0, 10) : std::string());
   // Files recorded missing at the last index cannot be rendered; their already-rendered images
   // would be the only thing shown of them, so they are left out.
+  std::map<std::string, std::int64_t> ids_by_recipe;  // the site stage knows photos by content
   for (const auto& record : photos) {
     if (record.missing || record.content_hash.empty() || !record.metadata.width) continue;
     root.photos.push_back(photo_input(record, share, look));
     gallery.photos.emplace(record.id, record);
     for (const auto& d : root.photos.back().derivatives) gallery.media[d.relative_path] = record.id;
+    if (!root.photos.back().derivatives.empty()) {
+      ids_by_recipe.emplace(root.photos.back().derivatives.front().recipe_hash, record.id);
+    }
   }
   const auto settings = share_site_settings(share, photos, look);
   site::Album album = site::make_gallery(std::move(root), gallery.title);
+  for (const auto& photo : album.photos) {
+    if (photo.input.derivatives.empty()) continue;
+    const auto id = ids_by_recipe.find(photo.input.derivatives.front().recipe_hash);
+    if (id == ids_by_recipe.end()) continue;
+    const std::string slug = photo.page_path.substr(0, photo.page_path.size() - 5);  // ".html"
+    gallery.ids_by_slug.emplace(slug, id->second);
+    gallery.slugs_by_id.emplace(id->second, slug);
+  }
   site::PageRenderer renderer(settings, theme);
   auto index = renderer.album_page(album, {});
   if (!index) return tl::unexpected(index.error());

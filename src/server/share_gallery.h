@@ -30,6 +30,8 @@ struct ShareGallery {
   std::map<std::string, std::string> pages;               // "index.html", "SLUG.html" -> HTML
   std::map<std::string, std::int64_t> media;              // "media/ab/….jpg" -> photo id
   std::map<std::int64_t, catalogue::PhotoRecord> photos;  // the photos shown, by id
+  std::map<std::string, std::int64_t> ids_by_slug;        // "nikon-d90" -> photo id
+  std::map<std::int64_t, std::string> slugs_by_id;
 };
 
 // "For RECIPIENT — WHAT": what the share's pages and password page are titled.

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 #include "core/file_bytes.h"
 #include "server/file_response.h"
 #include "server/form_fields.h"
 #include "server/request_path.h"
+#include "server/share_marks.h"
 #include "sharing/share_plan.h"
 #include "sharing/share_secrets.h"
 #include "site/page_renderer.h"
@@ -96,7 +98,9 @@ struct ShareServer::Visit {
   const Request& request;
   std::string client;
   catalogue::Share share;
-  std::string base;  // "/s/TOKEN/"
+  std::string base;      // "/s/TOKEN/"
+  std::string pass;      // the browser's valid pass cookie, if it has one
+  std::string new_pass;  // a pass to give it with this response (links without a password)
 
   void log(ViewLog& views, std::string what) const {
     views.record({share.id, sharing::iso_utc(sharing::Clock::now()), std::move(what), client});
@@ -221,7 +225,8 @@ Response ShareServer::share_response(const Request& request, const std::string& 
     response.prepare_payload();
     return response;
   }
-  if (request.method() == http::verb::post) {
+  const bool proofing = rest.size() == 1 && (rest[0] == "marks" || rest[0] == "send");
+  if (request.method() == http::verb::post && !proofing) {
     if (!rest.empty()) {
       auto refused = refusal(http::status::method_not_allowed);
       refused.set(http::field::allow, "GET, HEAD");
@@ -235,8 +240,9 @@ Response ShareServer::share_response(const Request& request, const std::string& 
     return password_response(visit);
   }
   const auto pass = cookie_value(request, kPassCookie);
-  const bool admitted = !visit.share.password_hash ||
-                        (pass && passes_.accepts(visit.share, *pass, sharing::Clock::now()));
+  const bool pass_valid = pass && passes_.accepts(visit.share, *pass, sharing::Clock::now());
+  if (pass_valid) visit.pass = *pass;
+  const bool admitted = !visit.share.password_hash || pass_valid;
   if (!admitted) {
     if (rest.empty() || joined(rest) == "index.html") {
       auto html = password_page(visit.share, settings_.look, theme_, false);
@@ -251,7 +257,20 @@ Response ShareServer::share_response(const Request& request, const std::string& 
     }
     return not_found(request);
   }
+  if (proofing) return proofing_response(visit, rest[0]);
+  // A link without a password gives each browser a pass with its first page, which its marks
+  // are then bound to (the CSRF token is made from it).
+  if (visit.pass.empty() && request.method() == http::verb::get) {
+    visit.new_pass = passes_.issue(visit.share, sharing::Clock::now());
+  }
   return gallery_response(visit, rest);
+}
+
+std::string ShareServer::pass_cookie(const Visit& visit, const std::string& pass) const {
+  const auto lifetime = std::chrono::seconds(sharing::PassSigner::kPassLifetime).count();
+  return std::string(kPassCookie) + "=" + pass + "; Path=" + visit.base +
+         "; Max-Age=" + std::to_string(lifetime) + "; HttpOnly; SameSite=Strict" +
+         (secure_cookies_ ? "; Secure" : "");
 }
 
 Response ShareServer::password_response(Visit& visit) {
@@ -273,11 +292,8 @@ Response ShareServer::password_response(Visit& visit) {
     visit.log(views_, "password ok");
     auto in = redirect(visit.request, http::status::see_other, visit.base);
     add_share_headers(in.base(), true);
-    const auto lifetime = std::chrono::seconds(sharing::PassSigner::kPassLifetime).count();
     in.set(http::field::set_cookie,
-           std::string(kPassCookie) + "=" + passes_.issue(share, sharing::Clock::now()) +
-               "; Path=" + visit.base + "; Max-Age=" + std::to_string(lifetime) +
-               "; HttpOnly; SameSite=Strict" + (secure_cookies_ ? "; Secure" : ""));
+           pass_cookie(visit, passes_.issue(share, sharing::Clock::now())));
     return in;
   }
   attempts_.record_failure(share.id, visit.client, now);
@@ -335,7 +351,10 @@ Response ShareServer::gallery_response(Visit& visit, const std::vector<std::stri
     if (visit.request.method() == http::verb::get) {
       visit.log(views_, name == "index.html" ? "page" : "photo " + name.substr(0, name.size() - 5));
     }
-    return page(visit.request, http::status::ok, it->second);
+    auto response = page(visit.request, http::status::ok, it->second);
+    if (!visit.new_pass.empty())
+      response.set(http::field::set_cookie, pass_cookie(visit, visit.new_pass));
+    return response;
   }
   const auto image = gallery->media.find(name);
   if (image == gallery->media.end()) return not_found(visit.request);
@@ -348,6 +367,61 @@ Response ShareServer::gallery_response(Visit& visit, const std::vector<std::stri
   auto response = file_response(*file, content_type_for(name), visit.request);
   add_share_headers(response, false);
   return response;
+}
+
+StringResponse ShareServer::json_response(const Request& request, http::status status,
+                                          const std::string& json) {
+  StringResponse response(status, request.version());
+  response.set(http::field::content_type, "application/json; charset=utf-8");
+  add_share_headers(response.base(), true);
+  response.body() = json;
+  response.prepare_payload();
+  return response;
+}
+
+// GET marks: the recipient's marks and the CSRF token for changing them. POST marks: one
+// photo's mark. POST send: the selection is sent. Changes need the pass cookie and, in the
+// X-CSRF-Token header, the token made from it: another site's form or script has neither.
+Response ShareServer::proofing_response(Visit& visit, const std::string& what) {
+  const auto& request = visit.request;
+  const auto gallery = gallery_of(visit.share);
+  if (!gallery) return refusal(http::status::internal_server_error);
+  const auto now = sharing::iso_utc(sharing::Clock::now());
+  if (request.method() != http::verb::post) {
+    if (what != "marks") return not_found(request);
+    auto marks = shares_.marks(visit.share.id);
+    if (!marks) {
+      logger_.error(marks.error().describe());
+      return refusal(http::status::internal_server_error);
+    }
+    std::optional<std::string> csrf;
+    if (!visit.pass.empty()) csrf = passes_.csrf_token(visit.share, visit.pass);
+    return json_response(request, http::status::ok,
+                         marks_json(*marks, *gallery, visit.share.sent, csrf));
+  }
+  const auto token = request["X-CSRF-Token"];
+  if (visit.pass.empty() || !passes_.csrf_matches(visit.share, visit.pass, token)) {
+    return json_response(request, http::status::forbidden,
+                         R"({"error":"the page's token is missing or not this link's"})");
+  }
+  if (what == "send") {
+    if (auto sent = shares_.set_sent(visit.share.id, now); !sent) {
+      logger_.error(sent.error().describe());
+      return refusal(http::status::internal_server_error);
+    }
+    visit.log(views_, "sent selection");
+    return json_response(request, http::status::ok, R"({"sent":")" + now + R"("})");
+  }
+  auto mark = parse_mark(request.body(), *gallery, visit.share.id, now);
+  if (!mark) {
+    nlohmann::json error = {{"error", mark.error().message}};
+    return json_response(request, http::status::bad_request, error.dump());
+  }
+  if (auto stored = shares_.set_mark(*mark); !stored) {
+    logger_.error(stored.error().describe());
+    return refusal(http::status::internal_server_error);
+  }
+  return json_response(request, http::status::ok, mark_json(*mark, *gallery));
 }
 
 Response ShareServer::site_response(const Request& request,

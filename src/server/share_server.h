@@ -52,6 +52,10 @@ class ShareServer final : public RequestHandler {
                           const std::string& token);
   Response password_response(Visit& visit);
   Response gallery_response(Visit& visit, const std::vector<std::string>& rest);
+  Response proofing_response(Visit& visit, const std::string& what);
+  StringResponse json_response(const Request& request, http::status status,
+                               const std::string& json);
+  std::string pass_cookie(const Visit& visit, const std::string& pass) const;
   Response site_response(const Request& request, const std::vector<std::string>& segments,
                          bool trailing_slash);
   std::shared_ptr<const ShareGallery> gallery_of(const catalogue::Share& share);

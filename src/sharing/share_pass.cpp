@@ -56,7 +56,21 @@ Result<PassSigner> PassSigner::from_key_file(const std::filesystem::path& file) 
 }
 
 std::string PassSigner::tag(const catalogue::Share& share, long long issued) const {
-  const std::string text = signed_text(share, issued);
+  return mac_of(signed_text(share, issued));
+}
+
+std::string PassSigner::csrf_token(const catalogue::Share& share, std::string_view pass) const {
+  return mac_of("vernissage-csrf\n" + std::to_string(share.id) + "\n" + std::string(pass));
+}
+
+bool PassSigner::csrf_matches(const catalogue::Share& share, std::string_view pass,
+                              std::string_view token) const {
+  const std::string expected = csrf_token(share, pass);
+  return token.size() == expected.size() &&
+         sodium_memcmp(token.data(), expected.data(), expected.size()) == 0;
+}
+
+std::string PassSigner::mac_of(const std::string& text) const {
   std::array<unsigned char, crypto_auth_BYTES> mac{};
   crypto_auth(mac.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
               key_.data());

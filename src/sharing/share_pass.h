@@ -35,8 +35,17 @@ class PassSigner {
   bool accepts(const catalogue::Share& share, std::string_view pass,
                std::chrono::system_clock::time_point now) const;
 
+  // The CSRF token of the page a browser holding `pass` sees of `share`: what its scripts
+  // send back with every change, so that another site's form, which cannot read it, changes
+  // nothing. Bound to the pass and the share.
+  std::string csrf_token(const catalogue::Share& share, std::string_view pass) const;
+  // True when `token` is csrf_token(share, pass); compared in constant time.
+  bool csrf_matches(const catalogue::Share& share, std::string_view pass,
+                    std::string_view token) const;
+
  private:
   std::string tag(const catalogue::Share& share, long long issued) const;
+  std::string mac_of(const std::string& text) const;
 
   Key key_;
 };

@@ -169,6 +169,7 @@ void PageRenderer::set_common(TemplateData& data, const std::string& root) const
   data.set("copyright", settings_.copyright);
   data.set("lang", settings_.language);
   data.set("home_url", root + "index.html");
+  data.set("private_gallery", settings_.private_gallery);
   for (const auto& [path, name] : asset_names_) data.set(detail::asset_key(path), root + name);
   // templates/partials/NAME.mustache is available to every template as {{> NAME}}.
   for (const auto& [name, text] : theme_.partials()) {

@@ -568,6 +568,103 @@ TEST_F(ServeTest, AnImageTheBuiltSiteHasIsLinkedNotRenderedAgain) {
   EXPECT_GT(linked, 0);  // the demo site holds the same photos at the default sizes
 }
 
+// The page's script, as curl: a pass from the gallery page, the CSRF token from marks, then
+// changes.
+struct Visitor {
+  test::TempDir jar;
+  std::string cookies() const { return (jar / "cookies").string(); }
+  Reply get(const ServerProcess& server, const std::string& path) const {
+    return curl(server.url(path), {"-b", cookies(), "-c", cookies()});
+  }
+  Reply post(const ServerProcess& server, const std::string& path, const std::string& json,
+             const std::string& csrf) const {
+    return curl(server.url(path),
+                {"-b", cookies(), "-c", cookies(), "-H", "Content-Type: application/json", "-H",
+                 "X-CSRF-Token: " + csrf, "--data-binary", json});
+  }
+  std::string csrf(const ServerProcess& server, const std::string& link) const {
+    const auto marks = get(server, link + "marks");
+    const auto json = nlohmann::json::parse(marks.body);
+    return json["csrf"].is_string() ? json["csrf"].get<std::string>() : "";
+  }
+};
+
+TEST_F(ServeTest, MarksNeedThePagesTokenAndStayWithTheirLink) {
+  const auto link = share("streets");
+  const auto other = share("streets");
+  ServerProcess server(catalogue());
+  Visitor editor;
+  const auto gallery = editor.get(server, link);
+  ASSERT_EQ(gallery.status, 200);
+  EXPECT_NE(gallery.headers.at("set-cookie").find("vernissage_pass="), std::string::npos);
+  const auto csrf = editor.csrf(server, link);
+  ASSERT_FALSE(csrf.empty());
+  const std::regex tile(R"re(class="tile" href="([a-z0-9-]+)\.html")re");
+  std::vector<std::string> slugs;
+  for (auto it = std::sregex_iterator(gallery.body.begin(), gallery.body.end(), tile);
+       it != std::sregex_iterator(); ++it) {
+    slugs.push_back((*it)[1]);
+  }
+  ASSERT_GE(slugs.size(), 3u);
+
+  const auto picked = editor.post(server, link + "marks",
+                                  R"({"photo":")" + slugs[0] +
+                                      R"(","state":"pick","rating":5,)"
+                                      R"("comment":"Cover, please"})",
+                                  csrf);
+  ASSERT_EQ(picked.status, 200) << picked.body;
+  EXPECT_EQ(nlohmann::json::parse(picked.body)["state"], "pick");
+  ASSERT_EQ(
+      editor
+          .post(server, link + "marks", R"({"photo":")" + slugs[1] + R"(","state":"reject"})", csrf)
+          .status,
+      200);
+  // Without the token, with another link's, or with none of the pass: refused.
+  EXPECT_EQ(
+      editor.post(server, link + "marks", R"({"photo":")" + slugs[2] + R"(","state":"pick"})", "")
+          .status,
+      403);
+  Visitor stranger;
+  ASSERT_EQ(stranger.get(server, other).status, 200);
+  const auto other_csrf = stranger.csrf(server, other);
+  EXPECT_EQ(editor
+                .post(server, link + "marks", R"({"photo":")" + slugs[2] + R"(","state":"pick"})",
+                      other_csrf)
+                .status,
+            403);
+  EXPECT_EQ(curl(server.url(link + "marks"),
+                 {"-H", "X-CSRF-Token: " + csrf, "-H", "Content-Type: application/json",
+                  "--data-binary", R"({"photo":")" + slugs[2] + R"(","state":"pick"})"})
+                .status,
+            403);  // a token without its pass cookie
+  // Values out of range and unknown photos.
+  for (const std::string& bad : std::vector<std::string>{
+           R"({"photo":"nope","state":"pick"})",
+           R"({"photo":")" + slugs[2] + R"(","state":"maybe"})",
+           R"({"photo":")" + slugs[2] + R"(","rating":6})",
+           R"({"photo":")" + slugs[2] + R"(","comment":")" + std::string(3000, 'x') + R"("})",
+           std::string("not json")}) {
+    EXPECT_EQ(editor.post(server, link + "marks", bad, csrf).status, 400) << bad.substr(0, 60);
+  }
+  ASSERT_EQ(editor.post(server, link + "send", "{}", csrf).status, 200);
+
+  // What the link holds, read back; the other link to the same photos holds nothing.
+  const auto marks = nlohmann::json::parse(editor.get(server, link + "marks").body);
+  EXPECT_EQ(marks["marks"].size(), 2u);
+  EXPECT_EQ(marks["marks"][slugs[0]]["comment"], "Cover, please");
+  EXPECT_EQ(marks["marks"][slugs[1]]["state"], "reject");
+  EXPECT_TRUE(marks["sent"].is_string());
+  EXPECT_TRUE(nlohmann::json::parse(stranger.get(server, other + "marks").body)["marks"].empty());
+
+  // A revoked link takes no more marks: the same 404 as any dead link.
+  ASSERT_EQ(vernissage({"share", "revoke", "1"}).exit_code, 0);
+  EXPECT_EQ(
+      editor.post(server, link + "marks", R"({"photo":")" + slugs[2] + R"(","state":"pick"})", csrf)
+          .status,
+      404);
+  EXPECT_EQ(editor.get(server, link + "marks").status, 404);
+}
+
 TEST_F(ServeTest, SigtermLetsTheRequestInFlightFinishThenStops) {
   const auto link = share("nature");
   ServerProcess server(catalogue(), {"-j", "1"});

@@ -103,6 +103,20 @@ CREATE TABLE share_views (
 );
 CREATE INDEX share_views_by_share ON share_views(share_id, at);
 )sql",
+    // 4: proofing. What a link's recipient marked on each photo (by id, so marks follow a moved
+    // file), and when they last sent their selection.
+    R"sql(
+CREATE TABLE share_marks (
+  share_id INTEGER NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+  photo_id INTEGER NOT NULL,
+  state TEXT CHECK (state IN ('pick', 'reject')),
+  rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+  comment TEXT,
+  updated TEXT NOT NULL,
+  PRIMARY KEY (share_id, photo_id)
+);
+ALTER TABLE shares ADD COLUMN sent TEXT;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

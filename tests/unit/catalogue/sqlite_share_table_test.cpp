@@ -92,8 +92,9 @@ TEST(SqliteShareTable, LogsViewsPerShareInOrderAndDropsThoseOfUnknownShares) {
 }
 
 // tests/fixtures/catalogue-v2.db was written by Vernissage 0.1.0 at commit bd712bf (schema
-// version 2, before shares): `vernissage index` of the 16 orientation test photos under
-// /tmp/v2cat. Opening it adds the share tables and keeps every photo, its id and its text index.
+// version 2, before shares and marks): `vernissage index` of the 16 orientation test photos under
+// /tmp/v2cat. Opening it adds the share and mark tables and keeps every photo, its id and its text
+// index.
 TEST(SqliteShareTable, MigratesARealVersion2Catalogue) {
   test::TempDir dir;
   std::filesystem::copy_file(
@@ -121,9 +122,39 @@ TEST(SqliteShareTable, MigratesARealVersion2Catalogue) {
   sqlite3_stmt* version = nullptr;
   sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &version, nullptr);
   ASSERT_EQ(sqlite3_step(version), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(version, 0), 3);
+  EXPECT_EQ(sqlite3_column_int(version, 0), kSchemaVersion);
   sqlite3_finalize(version);
   sqlite3_close(db);
+}
+
+TEST(SqliteShareTable, KeepsOneMarkPerPhotoAndShareTheLastWriteWinning) {
+  test::TempDir dir;
+  auto tables = open_sqlite_tables(dir / "c.db");
+  ASSERT_TRUE(tables);
+  const auto first = *tables->shares->create(share_for("Le Monde"));  // photos 3, 1, 2
+  const auto second = *tables->shares->create(share_for("Magnum"));
+  ASSERT_TRUE(tables->shares->set_mark({first, 2, "pick", std::nullopt, std::nullopt, "t1"}));
+  ASSERT_TRUE(tables->shares->set_mark({first, 3, "reject", 2, "Soft focus", "t2"}));
+  ASSERT_TRUE(tables->shares->set_mark({first, 2, "pick", 5, "Cover?", "t3"}));  // replaced
+  ASSERT_TRUE(tables->shares->set_mark({second, 2, "reject", std::nullopt, std::nullopt, "t4"}));
+  const auto marks = tables->shares->marks(first);
+  ASSERT_TRUE(marks) << marks.error().describe();
+  ASSERT_EQ(marks->size(), 2u);
+  EXPECT_EQ((*marks)[0].photo_id, 3);  // in the share's order
+  EXPECT_EQ((*marks)[0].state, "reject");
+  EXPECT_EQ((*marks)[0].comment, "Soft focus");
+  EXPECT_EQ((*marks)[1].photo_id, 2);
+  EXPECT_EQ((*marks)[1].rating, 5);
+  EXPECT_EQ((*marks)[1].updated, "t3");
+  EXPECT_EQ((*tables->shares->marks(second))[0].state, "reject");  // another link's own mark
+  // Cleared, a mark is gone.
+  ASSERT_TRUE(tables->shares->set_mark({first, 3, std::nullopt, std::nullopt, std::nullopt, "t5"}));
+  EXPECT_EQ(tables->shares->marks(first)->size(), 1u);
+  // A rating outside 1..5 is refused by the table itself.
+  EXPECT_FALSE(tables->shares->set_mark({first, 1, std::nullopt, 9, std::nullopt, "t6"}));
+  ASSERT_TRUE(tables->shares->set_sent(first, "2026-11-30T15:00:00Z"));
+  EXPECT_EQ((*tables->shares->find(first))->sent, "2026-11-30T15:00:00Z");
+  EXPECT_FALSE((*tables->shares->find(second))->sent);
 }
 
 }  // namespace
