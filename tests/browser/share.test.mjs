@@ -23,6 +23,8 @@ let browser;
 let server;
 let base;
 let link;
+let proofLink;
+let untouchedLink;
 const scratch = mkdtempSync(join(tmpdir(), 'vernissage-share-'));
 const catalogue = join(scratch, 'catalogue.db');
 
@@ -36,6 +38,8 @@ before(async () => {
   vernissage(['index', photos]);
   link = vernissage(['share', 'create', '--album', join(photos, 'streets'), '--to', 'Le Monde',
     '--password-stdin'], `${password}\n`);
+  proofLink = vernissage(['share', 'create', '--album', join(photos, 'streets'), '--to', 'Magnum']);
+  untouchedLink = vernissage(['share', 'create', '--album', join(photos, 'streets'), '--to', 'Other']);
   server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--catalogue', catalogue]);
   base = await new Promise((resolve, reject) => {
     let out = '';
@@ -123,4 +127,63 @@ test('the pass is this browser\'s alone: a fresh browser sees the password page 
   assert.equal(await page.locator('input[type=password]').count(), 1);
   assert.equal(await page.locator('.tile').count(), 0);
   await context.close();
+});
+
+test('the recipient picks, rejects, rates and comments; the marks survive a reload and reach picks --csv', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await open(context, proofLink);
+  page.on('dialog', (dialog) => dialog.accept('Cover, please'));
+  await page.waitForFunction(() => !document.querySelector('[data-action=send]').disabled);
+  const tiles = page.locator('.proof-tile');
+  const count = () => page.locator('.proof-count').textContent();
+  await tiles.nth(0).locator('[data-action=pick]').click();
+  await tiles.nth(1).locator('[data-action=pick]').click();
+  await page.locator('a.tile').nth(2).focus();
+  await page.keyboard.press('p');  // the third pick, by keyboard
+  await page.waitForFunction(() => document.querySelector('.proof-count').textContent === '3 picked');
+  await tiles.nth(3).locator('[data-action=reject]').click();
+  await tiles.nth(0).locator('select').selectOption('5');
+  await tiles.nth(1).locator('[data-action=comment]').click();
+  await page.waitForFunction(() => document.querySelectorAll('.proof-tile [data-action=comment][aria-pressed=true]').length === 1);
+  await page.locator('[data-action=send]').click();
+  await page.waitForFunction(() => document.querySelector('.proof-sent').textContent.startsWith('Sent'));
+  assert.deepEqual(await seriousViolations(page), []);
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'share-proofing.png') });
+
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('.proof-count').textContent === '3 picked');
+  assert.equal(await count(), '3 picked');
+  assert.equal(await page.locator('.proof-tile[data-state=reject]').count(), 1);
+  assert.equal(await tiles.nth(0).locator('select').inputValue(), '5');
+  assert.match(await page.locator('.proof-sent').textContent(), /^Sent/);
+  // Show picks only.
+  await page.locator('.proof-bar input[type=checkbox]').check();
+  assert.equal(await page.locator('.proof-tile:visible').count(), 3);
+  // In the lightbox: X rejects the photo shown, and the count follows.
+  await page.locator('.proof-bar input[type=checkbox]').uncheck();
+  await page.locator('a.tile').nth(2).click();
+  await page.waitForSelector('html[data-lightbox="open"]');
+  await page.keyboard.press('x');
+  await page.waitForFunction(() => document.querySelector('.proof-count').textContent === '2 picked');
+  await page.keyboard.press('p');
+  await page.waitForFunction(() => document.querySelector('.proof-count').textContent === '3 picked');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // A second link to the same photos is untouched.
+  const other = await browser.newContext();
+  const second = await open(other, untouchedLink);
+  await second.page.waitForFunction(() => !document.querySelector('[data-action=send]').disabled);
+  assert.equal(await second.page.locator('.proof-count').textContent(), '0 picked');
+  await other.close();
+
+  // The photographer sees exactly these marks.
+  const rows = vernissage(['picks', '2', '--csv']).replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(rows.length, 1 + 4);
+  assert.equal(rows.filter((r) => r.split(',')[2] === 'pick').length, 3);
+  assert.equal(rows.filter((r) => r.split(',')[2] === 'reject').length, 1);
+  assert.ok(rows.some((r) => r.includes(',pick,5,')));
+  assert.ok(rows.some((r) => r.includes('"Cover, please"')));
+  assert.equal(vernissage(['picks', '3', '--csv']).replace(/^\uFEFF/, '').trim().split('\r\n').length, 1);
 });
