@@ -5,7 +5,7 @@
 // come back to the front. Keys, as Lightroom has them: P pick, X reject, 0-5 rating (0 clears),
 // on a focused tile or in the lightbox. Without JavaScript the gallery is read-only.
 const grid = document.querySelector('.grid');
-const state = { csrf: null, sent: null, marks: {}, changedSinceSent: false };
+const state = { csrf: null, sent: null, marks: {}, changedSinceSent: false, downloads: 'none' };
 
 async function load() {
   const response = await fetch('marks', { credentials: 'same-origin', cache: 'no-store' });
@@ -14,6 +14,7 @@ async function load() {
   state.csrf = body.csrf;
   state.sent = body.sent;
   state.marks = body.marks;
+  state.downloads = body.downloads;
   state.changedSinceSent = Object.values(state.marks).some((m) => state.sent && m.updated > state.sent);
   render();
 }
@@ -118,7 +119,16 @@ const sendButton = button('Send my selection', async () => {
 }, { action: 'send' });
 const sentNote = document.createElement('span');
 sentNote.className = 'proof-sent';
-bar.append(count, onlyPicks, sendButton, sentNote);
+// Downloads, where the link offers them: the picks or everything as a ZIP.
+const downloadLinks = document.createElement('span');
+downloadLinks.className = 'proof-downloads';
+for (const [href, text] of [['download/picks.zip', 'Download picks (ZIP)'], ['download/all.zip', 'Download all (ZIP)']]) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  downloadLinks.append(a);
+}
+bar.append(count, onlyPicks, sendButton, sentNote, downloadLinks);
 
 const tiles = grid ? [...grid.querySelectorAll('a.tile')] : [];
 for (const tile of tiles) {
@@ -134,6 +144,8 @@ for (const tile of tiles) {
 if (grid) grid.before(bar);
 
 function render() {
+  downloadLinks.hidden = state.downloads === 'none';
+  if (lightboxDownload) lightboxDownload.hidden = state.downloads === 'none';
   const picked = Object.values(state.marks).filter((m) => m.state === 'pick').length;
   count.textContent = `${picked} picked`;
   sendButton.disabled = !state.csrf;
@@ -151,6 +163,7 @@ function render() {
 
 // The same controls in the lightbox, for the photo shown.
 let lightboxControls = null;
+let lightboxDownload = null;
 let currentSlug = null;
 function attach(lightbox) {
   lightbox.on('uiRegister', () => {
@@ -159,10 +172,15 @@ function attach(lightbox) {
       onInit: (element, pswp) => {
         lightboxControls = controls(() => currentSlug);
         lightboxControls.classList.add('proof-lightbox');
+        lightboxDownload = document.createElement('a');
+        lightboxDownload.textContent = 'Download';
+        lightboxDownload.hidden = state.downloads === 'none';
+        lightboxControls.append(lightboxDownload);
         element.append(lightboxControls);
         pswp.on('change', () => {
           currentSlug = pswp.currSlide.data.element?.dataset.slug || null;
           if (currentSlug) showMark(lightboxControls, markOf(currentSlug));
+          if (currentSlug) lightboxDownload.href = `download/${currentSlug}`;
         });
       },
     });

@@ -18,6 +18,7 @@ packages=(
   git
   googletest
   help2man
+  libarchive-dev
   libboost-dev
   libclang-rt-14-dev
   libcli11-dev
@@ -39,6 +40,7 @@ packages=(
   nlohmann-json3-dev
   pkg-config
   python3
+  unzip
 )
 
 # Node.js and npm may come from another source (NodeSource bundles npm and conflicts with Debian's
@@ -80,7 +82,7 @@ npm_ci "$here"
 # wrk loads the share server and nginx serves the same files as the static-server baseline.
 if [[ ${1:-} == --bench ]]; then
   bench_missing=()
-  for p in graphicsmagick nginx-light time wrk; do
+  for p in graphicsmagick nginx-light time wrk zip; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || bench_missing+=("$p")
   done
   if ((${#bench_missing[@]})); then

@@ -1,10 +1,14 @@
 #include "server/http_server.h"
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/resource.h>
 #include <sys/sendfile.h>
+#include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <csignal>
@@ -55,6 +59,7 @@ bool is_parse_error(const beast::error_code& ec) {
 
 // The headers of `response` alone, for a HEAD request: Content-Length stays that of the body
 // a GET would get.
+// (A body made while it is sent has no length to give: its HEAD has none.)
 Response head_of(Response response) {
   return std::visit(
       [](auto& r) -> Response { return StringResponse(http::response_header<>(r.base())); },
@@ -153,17 +158,16 @@ class Session : public std::enable_shared_from_this<Session> {
     if (std::holds_alternative<FileResponse>(response)) {
       return send_file(std::move(response), version, keep_alive);
     }
+    if (std::holds_alternative<StreamResponse>(response)) {
+      return send_stream(std::get<StreamResponse>(std::move(response)), version, keep_alive);
+    }
     response_ = std::move(response);
     stream_.expires_after(server_.limits.write_timeout);
-    std::visit(
-        [&](auto& r) {
-          r.version(version);
-          r.keep_alive(keep_alive);
-          http::async_write(
-              stream_, r,
-              beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
-        },
-        *response_);
+    auto& r = std::get<StringResponse>(*response_);
+    r.version(version);
+    r.keep_alive(keep_alive);
+    http::async_write(
+        stream_, r, beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
   }
 
   // A file goes out as its headers, then its bytes straight from the page cache with sendfile(2):
@@ -188,6 +192,59 @@ class Session : public std::enable_shared_from_this<Session> {
                         if (ec) return self->close();
                         self->send_body(keep_alive);
                       });
+  }
+
+  // A body made while it is sent: the producer writes into a pipe from a thread of its own;
+  // what arrives goes out as HTTP chunks.
+  void send_stream(StreamResponse response, unsigned version, bool keep_alive) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) return refuse(http::status::service_unavailable);
+    stream_ok_ = std::make_shared<std::atomic<bool>>(false);
+    std::thread([produce = std::move(response.produce), out = fds[1], ok = stream_ok_] {
+      ok->store(produce(out));
+      ::close(out);
+    }).detach();
+    pipe_.emplace(stream_.get_executor(), fds[0]);
+    stream_header_.emplace(std::move(response.header));
+    stream_header_->version(version);
+    stream_header_->keep_alive(keep_alive);
+    stream_header_->chunked(true);
+    stream_serializer_.emplace(*stream_header_);
+    stream_.expires_after(server_.limits.write_timeout);
+    http::async_write_header(
+        stream_, *stream_serializer_,
+        [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+          if (ec) return self->end_stream(false, keep_alive);
+          self->pump(keep_alive);
+        });
+  }
+
+  void pump(bool keep_alive) {
+    pipe_->async_read_some(net::buffer(chunk_), [self = shared_from_this(), keep_alive](
+                                                    beast::error_code ec, std::size_t got) {
+      if (ec == net::error::eof) return self->end_stream(self->stream_ok_->load(), keep_alive);
+      if (ec) return self->end_stream(false, keep_alive);
+      self->stream_.expires_after(self->server_.limits.write_timeout);
+      net::async_write(self->stream_, http::make_chunk(net::buffer(self->chunk_.data(), got)),
+                       [self, keep_alive](beast::error_code wrote, std::size_t) {
+                         if (wrote) return self->end_stream(false, keep_alive);
+                         self->pump(keep_alive);
+                       });
+    });
+  }
+
+  // Complete: the last chunk, and the connection goes on. Failed: cut, so the client sees an
+  // incomplete download instead of a ZIP that looks whole.
+  void end_stream(bool complete, bool keep_alive) {
+    pipe_.reset();  // a producer still writing gets EPIPE and stops
+    stream_serializer_.reset();
+    stream_header_.reset();
+    if (!complete) return close();
+    stream_.expires_after(server_.limits.write_timeout);
+    net::async_write(stream_, http::make_chunk_last(),
+                     [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+                       self->on_write(keep_alive, ec, 0);
+                     });
   }
 
   void set_cork(bool on) {
@@ -251,6 +308,11 @@ class Session : public std::enable_shared_from_this<Session> {
   off_t body_offset_ = 0;
   std::uintmax_t body_left_ = 0;
   net::steady_timer wait_timer_;
+  std::optional<net::posix::stream_descriptor> pipe_;  // of a body being made
+  std::optional<http::response<http::empty_body>> stream_header_;
+  std::optional<http::response_serializer<http::empty_body>> stream_serializer_;
+  std::shared_ptr<std::atomic<bool>> stream_ok_;
+  std::array<char, 64 * 1024> chunk_{};
   std::string client_;
   bool reading_ = false;
   bool stopping_ = false;

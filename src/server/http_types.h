@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/beast/http.hpp>
+#include <functional>
 #include <string>
 #include <variant>
 
@@ -13,7 +14,24 @@ namespace http = boost::beast::http;
 using Request = http::request<http::string_body>;
 using StringResponse = http::response<http::string_body>;
 using FileResponse = http::response<http::file_body>;  // sent from the file, not from memory
-using Response = std::variant<StringResponse, FileResponse>;
+
+// A body made while it is sent (a ZIP of a selection): `produce` runs on a thread of its own and
+// writes the body to `out`, a pipe the server reads from and sends on in chunks. The pipe blocks
+// the producer while the client is slow, so memory stays flat; `produce` returns false when it
+// failed part way, and the connection is then cut rather than the body ended as if complete.
+struct StreamResponse {
+  http::response_header<> header;  // status and fields; the server adds chunked encoding
+  std::function<bool(int out)> produce;
+
+  // As Beast's messages have them, so code over any Response can set fields.
+  http::response_header<>& base() { return header; }
+  template <class Name, class Value>
+  void set(const Name& name, const Value& value) {
+    header.set(name, value);
+  }
+};
+
+using Response = std::variant<StringResponse, FileResponse, StreamResponse>;
 
 class RequestHandler {
  public:

@@ -59,10 +59,11 @@ Result<catalogue::ShareMark> parse_mark(std::string_view json, const ShareGaller
 
 std::string marks_json(const std::vector<catalogue::ShareMark>& marks, const ShareGallery& gallery,
                        const std::optional<std::string>& sent,
-                       const std::optional<std::string>& csrf) {
+                       const std::optional<std::string>& csrf, const std::string& downloads) {
   nlohmann::ordered_json json;
   json["csrf"] = csrf ? nlohmann::ordered_json(*csrf) : nullptr;
   json["sent"] = sent ? nlohmann::ordered_json(*sent) : nullptr;
+  json["downloads"] = downloads;
   json["marks"] = nlohmann::ordered_json::object();
   for (const auto& mark : marks) {
     const auto slug = gallery.slugs_by_id.find(mark.photo_id);

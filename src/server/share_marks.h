@@ -24,11 +24,11 @@ inline constexpr std::size_t kMaxCommentBytes = 2000;
                                                       std::int64_t share_id,
                                                       const std::string& now);
 
-// {"csrf": TOKEN|null, "sent": TIME|null, "marks": {SLUG: {"state", "rating", "comment",
-// "updated"}}}: what the page's script starts from.
+// {"csrf": TOKEN|null, "sent": TIME|null, "downloads": "none"|"web"|"original", "marks":
+// {SLUG: {"state", "rating", "comment", "updated"}}}: what the page's script starts from.
 std::string marks_json(const std::vector<catalogue::ShareMark>& marks, const ShareGallery& gallery,
                        const std::optional<std::string>& sent,
-                       const std::optional<std::string>& csrf);
+                       const std::optional<std::string>& csrf, const std::string& downloads);
 
 // One mark as its JSON object, with its photo's slug.
 std::string mark_json(const catalogue::ShareMark& mark, const ShareGallery& gallery);

@@ -1,5 +1,7 @@
 #include "server/share_server.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/file_bytes.h"
+#include "proofing/zip_writer.h"
 #include "server/file_response.h"
 #include "server/form_fields.h"
 #include "server/request_path.h"
@@ -87,6 +90,29 @@ StringResponse redirect(const Request& request, http::status status, const std::
   response.prepare_payload();
   return response;
 }
+
+// attachment; filename="…" in ASCII for old clients, and filename*= in UTF-8 for the rest
+// (RFC 6266), so "Москва.jpg" arrives under its own name.
+std::string attachment(const std::string& name) {
+  std::string ascii;
+  std::string encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool plain = std::isalnum(byte) || c == '.' || c == '-' || c == '_';
+    ascii += (byte >= 0x20 && byte < 0x7f && c != '"' && c != '\\') ? c : '_';
+    if (plain) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += kHex[byte >> 4];
+      encoded += kHex[byte & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
 bool is_loopback(const std::string& address) {
   return address == "::1" || address.starts_with("127.");
@@ -258,6 +284,7 @@ Response ShareServer::share_response(const Request& request, const std::string& 
     return not_found(request);
   }
   if (proofing) return proofing_response(visit, rest[0]);
+  if (rest.size() == 2 && rest[0] == "download") return download_response(visit, rest[1]);
   // A link without a password gives each browser a pass with its first page, which its marks
   // are then bound to (the CSRF token is made from it).
   if (visit.pass.empty() && request.method() == http::verb::get) {
@@ -396,8 +423,9 @@ Response ShareServer::proofing_response(Visit& visit, const std::string& what) {
     }
     std::optional<std::string> csrf;
     if (!visit.pass.empty()) csrf = passes_.csrf_token(visit.share, visit.pass);
-    return json_response(request, http::status::ok,
-                         marks_json(*marks, *gallery, visit.share.sent, csrf));
+    return json_response(
+        request, http::status::ok,
+        marks_json(*marks, *gallery, visit.share.sent, csrf, visit.share.downloads));
   }
   const auto token = request["X-CSRF-Token"];
   if (visit.pass.empty() || !passes_.csrf_matches(visit.share, visit.pass, token)) {
@@ -422,6 +450,130 @@ Response ShareServer::proofing_response(Visit& visit, const std::string& what) {
     return refusal(http::status::internal_server_error);
   }
   return json_response(request, http::status::ok, mark_json(*mark, *gallery));
+}
+
+// The largest JPEG derivative of a photo, rendered first if need be: a "web" download.
+std::optional<std::filesystem::path> ShareServer::web_file(const catalogue::PhotoRecord& photo) {
+  const Derivative* largest = nullptr;
+  const auto planned = publish::planned_derivatives(photo, settings_.look.images);
+  for (const auto& d : planned) {
+    if (d.encoding.format == OutputFormat::kJpeg &&
+        (!largest || long_edge(d) > long_edge(*largest))) {
+      largest = &d;
+    }
+  }
+  if (!largest) return std::nullopt;
+  const auto file = settings_.look.images.output / largest->relative_path;
+  if (!path_exists(file) && !images_.ensure(photo, kImageWait)) return std::nullopt;
+  return file;
+}
+
+// GET download/SLUG: one photo; download/picks.zip, download/all.zip: a ZIP streamed as it is
+// written. "web" links give the largest JPEG the site has (with the notice embedded), "original"
+// links the original's bytes without location (unless the link keeps it) and serial numbers.
+Response ShareServer::download_response(Visit& visit, const std::string& name) {
+  const auto& request = visit.request;
+  const auto& share = visit.share;
+  if (share.downloads != "web" && share.downloads != "original") {
+    auto refused = refusal(http::status::forbidden);
+    refused.body() = "This link does not offer downloads.\n";
+    refused.prepare_payload();
+    return refused;
+  }
+  const auto gallery = gallery_of(share);
+  if (!gallery) return refusal(http::status::internal_server_error);
+  const bool originals = share.downloads == "original";
+  const auto scratch = settings_.look.images.output.parent_path() / "downloads";
+
+  if (name == "picks.zip" || name == "all.zip") {
+    std::vector<std::int64_t> ids;
+    if (name == "all.zip") {
+      for (const auto& [id, photo] : gallery->photos) ids.push_back(id);
+    } else {
+      auto marks = shares_.marks(share.id);
+      if (!marks) return refusal(http::status::internal_server_error);
+      for (const auto& mark : *marks) {
+        if (mark.state == "pick" && gallery->photos.contains(mark.photo_id))
+          ids.push_back(mark.photo_id);
+      }
+    }
+    std::vector<std::string> wanted;
+    std::vector<proofing::ZipEntry> entries;
+    for (const auto id : ids) {
+      const auto& photo = gallery->photos.at(id);
+      proofing::ZipEntry entry;
+      if (originals) {
+        entry.file = photo.path;
+        entry.strip_private = true;
+        entry.keep_location = share.keep_location;
+        wanted.push_back(std::filesystem::path(photo.path).filename().string());
+      } else {
+        const auto file = web_file(photo);
+        if (!file) continue;
+        entry.file = *file;
+        wanted.push_back(stem_of(photo.path) + ".jpg");
+      }
+      entries.push_back(std::move(entry));
+    }
+    const auto names = proofing::safe_entry_names(wanted);
+    for (std::size_t i = 0; i < entries.size(); ++i) entries[i].name = names[i];
+    visit.log(views_, "download " + name);
+    StreamResponse stream;
+    stream.header.result(http::status::ok);
+    stream.header.set(http::field::content_type, "application/zip");
+    stream.header.set(http::field::content_disposition,
+                      attachment(proofing::safe_entry_names({share_title(share)})[0] + ".zip"));
+    add_share_headers(stream.header, true);
+    stream.produce = [entries = std::move(entries), scratch, &logger = logger_](int out) {
+      std::vector<std::string> skipped;
+      auto written = proofing::write_zip(out, entries, scratch, &skipped);
+      for (const auto& reason : skipped) logger.warn(reason + " (left out of a download)");
+      return written.has_value();
+    };
+    return stream;
+  }
+
+  const auto slug = gallery->ids_by_slug.find(name);
+  if (slug == gallery->ids_by_slug.end()) return not_found(request);
+  const auto& photo = gallery->photos.at(slug->second);
+  std::optional<OpenedFile> file;
+  std::string file_name;
+  if (originals) {
+    auto copy = proofing::cleaned_copy(photo.path, scratch, share.keep_location);
+    if (!copy) {
+      auto refused = refusal(http::status::unprocessable_entity);
+      refused.body() = "This original cannot be sent without its location and serial numbers (" +
+                       copy.error().message + ").\n";
+      refused.prepare_payload();
+      return refused;
+    }
+    // Our own copy, under a temporary (dot) name open_beneath would refuse.
+    const int fd = ::open(copy->c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat info {};
+    if (fd >= 0 && ::fstat(fd, &info) == 0) {
+      file = OpenedFile{fd, static_cast<std::uintmax_t>(info.st_size)};
+    } else if (fd >= 0) {
+      ::close(fd);
+    }
+    std::error_code ec;
+    std::filesystem::remove(*copy, ec);  // open, it lives until sent
+    file_name = std::filesystem::path(photo.path).filename().string();
+  } else {
+    const auto web = web_file(photo);
+    if (web) {
+      file =
+          open_beneath(settings_.look.images.output,
+                       {"media", web->parent_path().filename().string(), web->filename().string()});
+    }
+    file_name = stem_of(photo.path) + ".jpg";
+  }
+  if (!file) return not_found(request);
+  visit.log(views_, "download " + name);
+  auto response = file_response(*file, content_type_for(file_name), request);
+  add_share_headers(response, true);
+  std::visit([&](auto& r) { r.set(http::field::content_disposition, attachment(file_name)); },
+             response);
+  return response;
 }
 
 Response ShareServer::site_response(const Request& request,

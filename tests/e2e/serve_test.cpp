@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <nlohmann/json.hpp>
@@ -663,6 +664,78 @@ TEST_F(ServeTest, MarksNeedThePagesTokenAndStayWithTheirLink) {
           .status,
       404);
   EXPECT_EQ(editor.get(server, link + "marks").status, 404);
+}
+
+TEST_F(ServeTest, DownloadsFollowTheLinkWebOriginalOrNone) {
+  const auto none = share("travel");
+  const auto original = share("travel", {"--downloads", "original"});
+  const auto web = share("streets", {"--downloads", "web"});
+  ServerProcess server(catalogue());
+  test::TempDir scratch;
+  // none: refused, whatever is asked.
+  ASSERT_EQ(curl(server.url(none)).status, 200);
+  EXPECT_EQ(curl(server.url(none + "download/all.zip")).status, 403);
+  EXPECT_EQ(curl(server.url(none + "download/dscn0010")).status, 403);
+
+  // original: the original's bytes, without GPS, under its own name.
+  ASSERT_EQ(curl(server.url(original)).status, 200);
+  const auto one = curl(server.url(original + "download/dscn0010"));
+  ASSERT_EQ(one.status, 200);
+  EXPECT_NE(one.headers.at("content-disposition").find("filename=\"DSCN0010.jpg\""),
+            std::string::npos);
+  test::write_text(scratch / "one.jpg", one.body);
+  const auto zip = curl(server.url(original + "download/all.zip"));
+  ASSERT_EQ(zip.status, 200);
+  EXPECT_EQ(zip.headers.at("transfer-encoding"), "chunked");
+  test::write_text(scratch / "all.zip", zip.body);
+  ASSERT_EQ(test::run_program(
+                {"unzip", "-q", (scratch / "all.zip").string(), "-d", (scratch / "all").string()})
+                .exit_code,
+            0);
+  EXPECT_TRUE(fs::exists(scratch / "all/DSCN0010.jpg"));
+  for (const auto& file : {scratch / "one.jpg", scratch / "all/DSCN0010.jpg"}) {
+    const auto gps = test::run_program({"exiftool", "-j", "-GPS:all", file.string()});
+    EXPECT_EQ(gps.out.find("GPSLatitude"), std::string::npos) << file;
+  }
+  // ... and the original itself is untouched.
+  EXPECT_NE(test::run_program(
+                {"exiftool", "-j", "-GPSLatitude", (photos() / "travel/DSCN0010.jpg").string()})
+                .out.find("GPSLatitude"),
+            std::string::npos);
+
+  // web: the largest JPEG the link has, as NAME.jpg; the picks' ZIP holds the picks only.
+  Visitor editor;
+  const auto gallery = editor.get(server, web);
+  const auto csrf = editor.csrf(server, web);
+  const std::regex tile(R"re(class="tile" href="([a-z0-9-]+)\.html")re");
+  std::vector<std::string> slugs;
+  for (auto it = std::sregex_iterator(gallery.body.begin(), gallery.body.end(), tile);
+       it != std::sregex_iterator(); ++it) {
+    slugs.push_back((*it)[1]);
+  }
+  ASSERT_GE(slugs.size(), 3u);
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_EQ(
+        editor
+            .post(server, web + "marks", R"({"photo":")" + slugs[i] + R"(","state":"pick"})", csrf)
+            .status,
+        200);
+  }
+  const auto picks = editor.get(server, web + "download/picks.zip");
+  ASSERT_EQ(picks.status, 200);
+  test::write_text(scratch / "picks.zip", picks.body);
+  const auto listing = test::run_program({"unzip", "-Z1", (scratch / "picks.zip").string()});
+  ASSERT_EQ(listing.exit_code, 0) << listing.err;
+  EXPECT_EQ(std::count(listing.out.begin(), listing.out.end(), '\n'), 2) << listing.out;
+  EXPECT_NE(listing.out.find(".jpg\n"), std::string::npos);
+  const auto single = editor.get(server, web + "download/" + slugs[2]);
+  ASSERT_EQ(single.status, 200);
+  EXPECT_EQ(single.headers.at("content-type"), "image/jpeg");
+
+  EXPECT_EQ(server.stop(), 0);
+  const auto log = vernissage({"share", "log", "2"});
+  EXPECT_NE(log.out.find("download all.zip"), std::string::npos) << log.out;
+  EXPECT_NE(log.out.find("download dscn0010"), std::string::npos) << log.out;
 }
 
 TEST_F(ServeTest, SigtermLetsTheRequestInFlightFinishThenStops) {
