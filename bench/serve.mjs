@@ -172,6 +172,45 @@ process.stderr.write(`  with 500 trickling clients: median ${latencies[10].toFix
 results.vernissage_peak_rss_mb = peakRss(server.pid);
 results.render_peak_rss_mb = renderRss;
 server.kill('SIGTERM');
+await new Promise((resolve) => server.on('exit', resolve));
+
+// Downloads: the ZIP of all originals of a link (each cleaned of GPS and serials on the way
+// out), streamed, against zip -0 of the same files; on a fresh server, so its peak memory is the
+// download's.
+const zipLink = run(['share', 'create', '--album', corpus, '--recursive', '--to', 'zip', '--downloads', 'original']);
+const { child: zipServer, base: zipBase } = await startServer();
+await (await fetch(zipBase + zipLink)).text();
+const zipFile = join(runs, 'all.zip');
+const zipStart = process.hrtime.bigint();
+const zipResponse = await fetch(zipBase + zipLink + 'download/all.zip');
+const reader = zipResponse.body.getReader();
+let firstByteMs = null;
+let zipBytes = 0;
+const parts = [];
+for (;;) {
+  const { done, value } = await reader.read();
+  if (done) break;
+  if (firstByteMs === null) firstByteMs = Number(process.hrtime.bigint() - zipStart) / 1e6;
+  zipBytes += value.length;
+  parts.push(value);
+}
+const zipSeconds = Number(process.hrtime.bigint() - zipStart) / 1e9;
+writeFileSync(zipFile, Buffer.concat(parts));
+parts.length = 0;
+const zipRss = peakRss(zipServer.pid);
+zipServer.kill('SIGTERM');
+const entries = execFileSync('unzip', ['-Z1', zipFile], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').length;
+execFileSync('unzip', ['-tq', zipFile]);
+const peerZip = join(runs, 'peer.zip');
+const peerStart = process.hrtime.bigint();
+execFileSync('zip', ['-0', '-q', '-r', peerZip, '.'], { cwd: corpus, maxBuffer: 1 << 26 });
+const peerSeconds = Number(process.hrtime.bigint() - peerStart) / 1e9;
+results.zip_originals = {
+  photos: entries, megabytes: zipBytes / 1e6, seconds: zipSeconds, first_byte_ms: firstByteMs,
+  mb_per_s: zipBytes / 1e6 / zipSeconds, peak_rss_mb: zipRss,
+  zip0_seconds: peerSeconds, zip0_mb_per_s: zipBytes / 1e6 / peerSeconds,
+};
+process.stderr.write(`  ZIP of ${entries} originals: first byte ${firstByteMs.toFixed(0)} ms, ${(zipBytes / 1e6 / zipSeconds).toFixed(0)} MB/s, peak RSS ${zipRss.toFixed(0)} MB; zip -0: ${peerSeconds.toFixed(2)} s\n`);
 nginx.kill('SIGQUIT');
 
 const v = results;
@@ -190,6 +229,7 @@ const lines = [
   `Images vs nginx: ${ratio.toFixed(2)}× its requests/s (target ≥ 0.5×); gallery page p99 ${v.vernissage_page.p99_ms.toFixed(1)} ms (target < 50 ms)`,
   `Peak RSS of vernissage serve under all the load above: ${v.vernissage_peak_rss_mb.toFixed(0)} MB (target < 200 MB)`,
   `A normal request among 500 clients trickling a byte a second: median ${v.slow_clients.median_ms.toFixed(1)} ms, max ${v.slow_clients.max_ms.toFixed(1)} ms (target < 100 ms)`,
+  `ZIP of the link's ${v.zip_originals.photos} originals (${v.zip_originals.megabytes.toFixed(0)} MB, each cleaned of GPS and serials on the way out): first byte after ${v.zip_originals.first_byte_ms.toFixed(0)} ms, ${v.zip_originals.mb_per_s.toFixed(0)} MB/s, server peak RSS ${v.zip_originals.peak_rss_mb.toFixed(0)} MB; zip -0 of the same files: ${v.zip_originals.zip0_seconds.toFixed(2)} s (${v.zip_originals.zip0_mb_per_s.toFixed(0)} MB/s)`,
   `Rendering the share's ${every.length} images on first view (4 sizes, ${cpus().length} workers): ${renderSeconds.toFixed(1)} s, peak RSS ${renderRss.toFixed(0)} MB`,
 ];
 console.log(lines.join('\n'));

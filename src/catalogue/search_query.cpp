@@ -18,8 +18,8 @@ struct Part {
   bool quoted = false;
 };
 
-constexpr std::string_view kFilters[] = {"camera",  "lens",   "taken", "iso",    "focal",
-                                         "keyword", "rating", "album", "format", "missing"};
+constexpr std::string_view kFilters[] = {"camera", "lens",  "taken",  "iso",     "focal", "keyword",
+                                         "rating", "album", "format", "missing", "picked"};
 
 bool is_filter_name(std::string_view name) {
   return std::find(std::begin(kFilters), std::end(kFilters), name) != std::end(kFilters);
@@ -239,6 +239,8 @@ Result<SearchQuery> parse_search_query(std::string_view text) {
       query.keywords.push_back(std::move(part.value));
     } else if (key == "album") {
       query.albums.push_back(std::move(part.value));
+    } else if (key == "picked") {
+      query.picked_by.push_back(std::move(part.value));
     } else if (key == "format") {
       auto format = parse_format(part.value);
       if (!format) return tl::unexpected(format.error());

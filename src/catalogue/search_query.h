@@ -40,6 +40,9 @@ struct SearchQuery {
   std::vector<std::string> keywords;  // words of one of the photo's keywords
   std::vector<std::string> albums;    // words of a folder name on the photo's path
   std::vector<std::string> formats;   // format_name() values
+  // Picked by the recipient of a share link whose name holds this, case and spaces ignored
+  // ("lemonde" for "Le Monde"); "any" for any recipient.
+  std::vector<std::string> picked_by;
   std::optional<DateRange> taken;
   std::optional<NumberRange> iso, focal, rating;
   MissingFilter missing = MissingFilter::kPresentOnly;
@@ -60,6 +63,7 @@ struct SearchQuery {
 // Parses the query language of `vernissage search` and `build --select`:
 //   red square "Red Square" camera:nikon lens:"35mm" taken:2019 taken:2019-05..2021-03
 //   iso:>3200 focal:35 keyword:siberia rating:>=4 album:moscow format:jpeg missing:yes
+//   picked:lemonde
 // Fails with kInvalidInput and a message naming the offending part (an unknown filter, a
 // malformed number or date, an unterminated quote).
 [[nodiscard]] Result<SearchQuery> parse_search_query(std::string_view text);

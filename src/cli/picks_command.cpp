@@ -19,7 +19,7 @@ struct PicksFlags {
   std::string catalogue, format, output, sidecar_style = "darktable";
   std::optional<std::int64_t> share;
   std::int64_t export_share = 0;
-  bool json = false, csv = false, force = false;
+  bool json = false, csv = false, force = false, to_catalogue = false, overwrite_ratings = false;
 };
 
 // Without a link: a line per link with its counts.
@@ -119,6 +119,11 @@ Command add_picks_command(CLI::App& app) {
                                "rating, comment, sent, updated");
   auto* csv = picks->add_flag("--csv", flags->csv, "CSV (UTF-8 with BOM, as Excel wants it)");
   json->excludes(csv);
+  picks->add_flag("--to-catalogue", flags->to_catalogue,
+                  "Copy the recipients' ratings into the catalogue (search rating:>=4 finds them); "
+                  "picks are searchable anyway with picked:NAME");
+  picks->add_flag("--overwrite-ratings", flags->overwrite_ratings,
+                  "With --to-catalogue: also over the photographer's own ratings");
   add_catalogue_flag(*picks, flags->catalogue);
   auto* exporting = picks->add_subcommand("export", "Hand one link's picks to other tools");
   exporting->add_option("SHARE", flags->export_share, "The link's id")->required();
@@ -157,6 +162,15 @@ Command add_picks_command(CLI::App& app) {
               return kExitFatal;
             }
             if (exported) return run_export(*flags, *rows, logger);
+            if (flags->to_catalogue) {
+              auto changed =
+                  proofing::ratings_to_catalogue(*rows, *tables->photos, flags->overwrite_ratings);
+              if (!changed) {
+                logger.error(changed.error().describe());
+                return kExitFatal;
+              }
+              logger.info(std::to_string(*changed) + " ratings copied into the catalogue");
+            }
             if (flags->json) {
               std::cout << proofing::picks_json(*rows) << "\n";
             } else if (flags->csv) {

@@ -18,8 +18,9 @@ constexpr const char* kQueryHelp =
     "Query: words match title, caption, keywords, creator and file name (as prefixes; case and "
     "accents ignored; \"quoted phrases\" whole). Filters: camera:nikon lens:35mm taken:2019 "
     "taken:2019-05..2021-03 iso:>3200 focal:35 focal:24..70 keyword:siberia rating:>=4 "
-    "album:moscow format:jpeg missing:yes|no|any (default no). All parts must match; several "
-    "format: filters mean any of them.";
+    "album:moscow format:jpeg missing:yes|no|any (default no) picked:lemonde (picked by the "
+    "recipient of a share link, case and spaces ignored; picked:any). All parts must match; "
+    "several format: filters mean any of them.";
 
 // Display width of UTF-8 text, counting code points (the archive's names are mostly Latin and
 // Cyrillic, one column each).

@@ -144,4 +144,20 @@ Result<std::vector<std::filesystem::path>> write_xmp_sidecars(const std::vector<
   return written;
 }
 
+Result<int> ratings_to_catalogue(const std::vector<PickRow>& rows, catalogue::Catalogue& photos,
+                                 bool overwrite) {
+  int changed = 0;
+  for (const auto& row : rows) {
+    if (!row.rating || row.path.empty()) continue;
+    auto record = photos.find(row.path);
+    if (!record) return tl::unexpected(record.error());
+    if (!*record || (!overwrite && (*record)->metadata.rating)) continue;
+    if ((*record)->metadata.rating == row.rating) continue;
+    (*record)->metadata.rating = row.rating;
+    if (auto put = photos.put(**record); !put) return tl::unexpected(put.error());
+    ++changed;
+  }
+  return changed;
+}
+
 }  // namespace vern::proofing

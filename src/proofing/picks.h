@@ -61,4 +61,10 @@ enum class SidecarStyle { kDarktable, kAdobe };
     const std::vector<PickRow>& rows, const std::filesystem::path& folder, SidecarStyle style,
     bool force);
 
+// picks --to-catalogue: the recipients' ratings into the catalogue's own, so `search rating:>=4`
+// finds them; a photo the photographer rated keeps its rating unless `overwrite`. A reject sets
+// nothing (picks stay searchable with picked:NAME). Returns how many photos changed.
+[[nodiscard]] Result<int> ratings_to_catalogue(const std::vector<PickRow>& rows,
+                                               catalogue::Catalogue& photos, bool overwrite);
+
 }  // namespace vern::proofing

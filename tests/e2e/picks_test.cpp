@@ -1,6 +1,7 @@
 // End-to-end: the marks of share links back in the photographer's tools, `vernissage picks`.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "catalogue/share_table.h"
@@ -158,6 +159,32 @@ TEST_F(PicksTest, XmpSidecarsCarryRatingAndLabelAsExiftoolReadsThem) {
   ASSERT_EQ(adobe.exit_code, 0) << adobe.err;
   EXPECT_TRUE(fs::exists(out / "Nexus 4.xmp"));
   EXPECT_EQ(run({"picks", "export", "1", "--format", "xmp", "-o", out.string()}).exit_code, 2);
+}
+
+TEST_F(PicksTest, PicksAreSearchableAndRatingsGoToTheCatalogueOnlyWhenAsked) {
+  const auto picked = run({"search", "picked:lemonde", "--paths"});
+  ASSERT_EQ(picked.exit_code, 0) << picked.err;
+  EXPECT_EQ(std::count(picked.out.begin(), picked.out.end(), '\n'), 2) << picked.out;
+  EXPECT_NE(picked.out.find("Nexus 4.jpg"), std::string::npos);
+  EXPECT_EQ(run({"search", "picked:magnum", "--paths"}).exit_code, 1);  // nothing matched
+  EXPECT_EQ(run({"search", "picked:any", "--paths"}).exit_code, 0);
+
+  // The photographer rated one photo; the recipient rated it and another.
+  {
+    auto tables = catalogue::open_sqlite_tables(catalogue());
+    auto minolta = *tables->photos->find((dir_ / "photos/streets/Minolta DiMAGE A1.jpg").string());
+    minolta->metadata.rating = 1;
+    ASSERT_TRUE(tables->photos->put(*minolta));
+  }
+  EXPECT_EQ(run({"search", "rating:>=3", "--paths"}).exit_code, 1);
+  const auto copied = run({"picks", "1", "--to-catalogue"});
+  ASSERT_EQ(copied.exit_code, 0) << copied.err;
+  EXPECT_NE(copied.err.find("1 ratings copied"), std::string::npos) << copied.err;
+  const auto rated = run({"search", "rating:>=3", "--paths"});
+  EXPECT_NE(rated.out.find("Москва, вечер.jpg"), std::string::npos) << rated.out;
+  EXPECT_EQ(rated.out.find("Minolta"), std::string::npos) << rated.out;  // the photographer's 1
+  ASSERT_EQ(run({"picks", "1", "--to-catalogue", "--overwrite-ratings"}).exit_code, 0);
+  EXPECT_NE(run({"search", "rating:3", "--paths"}).out.find("Minolta"), std::string::npos);
 }
 
 }  // namespace

@@ -128,6 +128,20 @@ void add_column_filters(const SearchQuery& query, Builder& b, std::vector<std::s
   // Focal lengths are stored as the camera wrote them (35.0, 34.9 for a zoom at "35 mm").
   if (query.focal) add_range(where, b, "p.focal_length_mm", *query.focal, 0.5);
   if (query.rating) add_range(where, b, "p.rating", *query.rating, 0);
+  for (const auto& name : query.picked_by) {
+    std::string folded;
+    for (const char c : name) {
+      if (c != ' ') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    std::string recipient = "1";
+    if (folded != "any") {
+      recipient = "instr(replace(lower(s.recipient), ' ', ''), " + b.bind(folded) + ") > 0";
+    }
+    where.push_back(
+        "p.id IN (SELECT m.photo_id FROM share_marks m JOIN shares s ON s.id = m.share_id "
+        "WHERE m.state = 'pick' AND " +
+        recipient + ")");
+  }
   if (query.missing == MissingFilter::kPresentOnly) where.push_back("p.missing = 0");
   if (query.missing == MissingFilter::kMissingOnly) where.push_back("p.missing = 1");
   if (!query.under.empty()) {
