@@ -12,11 +12,13 @@
 #include "cli/exit_codes.h"
 #include "core/logger.h"
 #include "imaging/libvips.h"
+#include "server/desk.h"
 #include "server/http_server.h"
 #include "server/share_images.h"
 #include "server/share_server.h"
 #include "server/view_log.h"
 #include "sharing/share_pass.h"
+#include "sharing/share_secrets.h"
 #include "site/theme.h"
 
 namespace vern::cli {
@@ -91,6 +93,10 @@ int serve(const ServeFlags& flags, const char* argv0, Logger& logger) {
   server::ViewLog views(*tables->shares, logger);
   server::ShareServer handler(settings, *tables->photos, *tables->shares, images, views, *passes,
                               *theme, logger);
+  // The photographer's desk: on this machine only, behind a token made anew at every start.
+  server::Desk desk(sharing::new_share_token(), settings.look, *tables->photos, *tables->shares,
+                    images, *passes, *theme, logger);
+  handler.set_desk(&desk);
   // Handlers may wait for an image being rendered: more threads than cores keep the others
   // answering meanwhile.
   server::ConnectionLimits limits;
@@ -105,7 +111,9 @@ int serve(const ServeFlags& flags, const char* argv0, Logger& logger) {
       flags.public_url.empty() ? "http://" + (*http)->address() + "/" : flags.public_url;
   std::cout << "Serving shares at " << shown << "s/TOKEN/"
             << (settings.site ? " and the site at " + shown : "") << " (listening on "
-            << (*http)->address() << "; Ctrl-C stops)" << std::endl;
+            << (*http)->address() << "; Ctrl-C stops)\n"
+            << "Your desk (this machine only): http://" << (*http)->address()
+            << "/desk/?token=" << desk.token() << std::endl;
   (*http)->run();
   logger.info("stopped");
   return kExitOk;

@@ -117,6 +117,7 @@ Result<ShareGallery> make_share_gallery(const catalogue::Share& share,
     gallery.ids_by_slug.emplace(slug, id->second);
     gallery.slugs_by_id.emplace(id->second, slug);
   }
+  gallery.shown = album.photos;
   site::PageRenderer renderer(settings, theme);
   auto index = renderer.album_page(album, {});
   if (!index) return tl::unexpected(index.error());

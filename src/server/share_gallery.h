@@ -9,6 +9,7 @@
 #include "catalogue/share_table.h"
 #include "core/result.h"
 #include "publish/photo_job.h"
+#include "site/gallery.h"
 #include "site/site_settings.h"
 #include "site/theme.h"
 
@@ -32,6 +33,7 @@ struct ShareGallery {
   std::map<std::int64_t, catalogue::PhotoRecord> photos;  // the photos shown, by id
   std::map<std::string, std::int64_t> ids_by_slug;        // "nikon-d90" -> photo id
   std::map<std::int64_t, std::string> slugs_by_id;
+  std::vector<site::Photo> shown;  // as the site stage laid them out, in the gallery's order
 };
 
 // "For RECIPIENT — WHAT": what the share's pages and password page are titled.

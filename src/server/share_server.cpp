@@ -10,6 +10,7 @@
 
 #include "core/file_bytes.h"
 #include "proofing/zip_writer.h"
+#include "server/desk.h"
 #include "server/file_response.h"
 #include "server/form_fields.h"
 #include "server/request_path.h"
@@ -210,6 +211,11 @@ Response ShareServer::handle(const Request& request, const std::string& peer) {
     const std::vector<std::string> rest(segments.begin() + 2, segments.end());
     return share_response(request, client_address(request, peer), rest, path->trailing_slash,
                           segments[1]);
+  }
+  if (!segments.empty() && segments[0] == "desk" && desk_ != nullptr) {
+    const std::vector<std::string> rest(segments.begin() + 1, segments.end());
+    if (auto answer = desk_->handle(request, peer, rest)) return std::move(*answer);
+    return not_found(request);
   }
   if (!settings_.site) return not_found(request);
   if (request.method() == http::verb::post) {

@@ -42,6 +42,9 @@ class ShareServer final : public RequestHandler {
               const site::Theme& theme, Logger& logger);
 
   Response handle(const Request& request, const std::string& peer) override;
+
+  // The photographer's desk at /desk/ (desk.h); none: /desk/ is the same 404 as anything else.
+  void set_desk(class Desk* desk) { desk_ = desk; }
   StringResponse refusal(http::status status) override;
 
  private:
@@ -77,6 +80,7 @@ class ShareServer final : public RequestHandler {
   std::string not_found_html_;
   std::map<std::string, std::string> assets_;  // "assets/style.0123456789.css" -> contents
   PasswordAttempts attempts_;
+  class Desk* desk_ = nullptr;
 
   struct CachedGallery {
     std::shared_ptr<const ShareGallery> gallery;

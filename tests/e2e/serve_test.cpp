@@ -73,6 +73,12 @@ class ServerProcess {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
   int port() const { return port_; }
+  std::string desk_url() const {
+    std::smatch m;
+    const auto out = test::read_text(logs_ / "out");
+    return std::regex_search(out, m, std::regex(R"((http://\S+/desk/\?token=\S+))")) ? m[1].str()
+                                                                                     : "";
+  }
   std::string url(const std::string& path) const {
     return "http://127.0.0.1:" + std::to_string(port_) + path;
   }
@@ -736,6 +742,55 @@ TEST_F(ServeTest, DownloadsFollowTheLinkWebOriginalOrNone) {
   const auto log = vernissage({"share", "log", "2"});
   EXPECT_NE(log.out.find("download all.zip"), std::string::npos) << log.out;
   EXPECT_NE(log.out.find("download dscn0010"), std::string::npos) << log.out;
+}
+
+TEST_F(ServeTest, TheDeskAnswersOnlyItsTokenOnThisMachineAndMakesAndRevokesLinks) {
+  const auto link = share("streets");
+  ServerProcess server(catalogue());
+  const auto desk = server.desk_url();
+  ASSERT_FALSE(desk.empty());
+  const auto not_found = curl(server.url("/s/AAAAAAAAAAAAAAAAAAAAAA/")).body;
+  // Without the token, with a wrong one, or through a proxy: the one 404.
+  EXPECT_EQ(curl(server.url("/desk/")).body, not_found);
+  EXPECT_EQ(curl(server.url("/desk/?token=AAAAAAAAAAAAAAAAAAAAAA")).status, 404);
+  Visitor photographer;
+  const auto in = curl(desk, {"-c", photographer.cookies()});
+  ASSERT_EQ(in.status, 303);
+  EXPECT_NE(in.headers.at("set-cookie").find("Path=/desk/; HttpOnly; SameSite=Strict"),
+            std::string::npos);
+  const auto page = photographer.get(server, "/desk/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Le Monde"), std::string::npos);
+  EXPECT_EQ(curl(server.url("/desk/"),
+                 {"-b", photographer.cookies(), "-H", "X-Forwarded-For: 203.0.113.9"})
+                .status,
+            404);
+  const std::regex csrf_field(R"re(name="csrf" value="([^"]+)")re");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page.body, m, csrf_field));
+  const std::string csrf = m[1];
+
+  // A new link from a search; its address is shown once and works.
+  const auto made = curl(
+      server.url("/desk/create"),
+      {"-b", photographer.cookies(), "--data-urlencode", "csrf=" + csrf, "--data-urlencode",
+       "query=camera:nikon", "--data-urlencode", "to=Magnum", "--data-urlencode", "downloads=web"});
+  ASSERT_EQ(made.status, 200) << made.body;
+  ASSERT_TRUE(std::regex_search(made.body, m, std::regex(R"((/s/[A-Za-z0-9_-]{22}/))")));
+  EXPECT_EQ(curl(server.url(m[1].str())).status, 200);
+  // The link's page and its picks as CSV.
+  EXPECT_EQ(photographer.get(server, "/desk/s/1/").status, 200);
+  EXPECT_TRUE(photographer.get(server, "/desk/s/1/picks.csv").body.starts_with("\xEF\xBB\xBF"));
+  // Revoking needs the form's token; then the link is dead.
+  EXPECT_EQ(
+      curl(server.url("/desk/s/1/revoke"), {"-b", photographer.cookies(), "-d", "csrf=x"}).status,
+      403);
+  EXPECT_EQ(curl(server.url(link)).status, 200);
+  EXPECT_EQ(curl(server.url("/desk/s/1/revoke"),
+                 {"-b", photographer.cookies(), "--data-urlencode", "csrf=" + csrf})
+                .status,
+            303);
+  EXPECT_EQ(curl(server.url(link)).status, 404);
 }
 
 TEST_F(ServeTest, SigtermLetsTheRequestInFlightFinishThenStops) {
