@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/file_bytes.h"
 #include "proofing/zip_writer.h"
@@ -159,6 +160,14 @@ ShareServer::ShareServer(ServeSettings settings, catalogue::Catalogue& photos,
   }
   const auto contents = theme_.assets();
   for (const auto& [path, name] : renderer.asset_names()) assets_[name] = contents.at(path);
+}
+
+ShareServer::~ShareServer() {
+  // A ZIP whose client is gone fails at its next write; one still being read is cut short when
+  // the process ends. Either way its thread is out of the way within a few seconds.
+  for (int waited = 0; *producers_ > 0 && waited < 100; ++waited) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
 }
 
 std::string ShareServer::client_address(const Request& request, const std::string& peer) const {
@@ -530,10 +539,15 @@ Response ShareServer::download_response(Visit& visit, const std::string& name) {
     stream.header.set(http::field::content_disposition,
                       attachment(proofing::safe_entry_names({share_title(share)})[0] + ".zip"));
     add_share_headers(stream.header, true);
-    stream.produce = [entries = std::move(entries), scratch, &logger = logger_](int out) {
+    // Counted, so the server does not end (and take the logger with it) under a ZIP still
+    // being written.
+    ++*producers_;
+    stream.produce = [entries = std::move(entries), scratch, &logger = logger_,
+                      producers = producers_](int out) {
       std::vector<std::string> skipped;
       auto written = proofing::write_zip(out, entries, scratch, &skipped);
       for (const auto& reason : skipped) logger.warn(reason + " (left out of a download)");
+      --*producers;
       return written.has_value();
     };
     return stream;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -40,6 +41,9 @@ class ShareServer final : public RequestHandler {
   ShareServer(ServeSettings settings, catalogue::Catalogue& photos, catalogue::ShareTable& shares,
               ShareImages& images, ViewLog& views, const sharing::PassSigner& passes,
               const site::Theme& theme, Logger& logger);
+  ~ShareServer() override;
+  ShareServer(const ShareServer&) = delete;
+  ShareServer& operator=(const ShareServer&) = delete;
 
   Response handle(const Request& request, const std::string& peer) override;
 
@@ -81,6 +85,7 @@ class ShareServer final : public RequestHandler {
   std::map<std::string, std::string> assets_;  // "assets/style.0123456789.css" -> contents
   PasswordAttempts attempts_;
   class Desk* desk_ = nullptr;
+  std::shared_ptr<std::atomic<int>> producers_ = std::make_shared<std::atomic<int>>(0);
 
   struct CachedGallery {
     std::shared_ptr<const ShareGallery> gallery;
