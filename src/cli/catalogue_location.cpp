@@ -65,4 +65,10 @@ Result<std::filesystem::path> catalogue_location(
   return catalogue::default_catalogue_path();
 }
 
+Result<catalogue::SqliteTables> open_existing_tables(const std::string& flag) {
+  auto location = catalogue_location(flag);
+  if (!location) return tl::unexpected(location.error());
+  return catalogue::open_sqlite_tables(*location, catalogue::OpenMode::kExisting);
+}
+
 }  // namespace vern::cli

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "catalogue/share_table.h"
 #include "core/result.h"
 
 namespace vern::cli {
@@ -15,6 +16,10 @@ namespace vern::cli {
 // (~/.local/share/vernissage/catalogue.db). Fails when the user's settings file is malformed.
 [[nodiscard]] Result<std::filesystem::path> catalogue_location(
     const std::string& flag, const std::optional<std::filesystem::path>& from_settings = {});
+
+// The tables of the catalogue the flag (or the defaults above) names, which must exist already:
+// what `share`, `serve` and `picks` work on.
+[[nodiscard]] Result<catalogue::SqliteTables> open_existing_tables(const std::string& flag);
 
 // The user's settings file, whether or not it exists.
 std::filesystem::path user_settings_file();

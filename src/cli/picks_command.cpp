@@ -143,12 +143,7 @@ Command add_picks_command(CLI::App& app) {
   add_catalogue_flag(*exporting, flags->catalogue);
   return {picks, [=](const char*) {
             Logger logger(std::cerr, Verbosity::kNormal);
-            auto location = catalogue_location(flags->catalogue);
-            if (!location) {
-              logger.error(location.error().describe());
-              return kExitFatal;
-            }
-            auto tables = catalogue::open_sqlite_tables(*location, catalogue::OpenMode::kExisting);
+            auto tables = open_existing_tables(flags->catalogue);
             if (!tables) {
               logger.error(tables.error().describe());
               return kExitFatal;

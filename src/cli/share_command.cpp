@@ -243,12 +243,7 @@ Command add_share_command(CLI::App& app) {
               logger.error("share create needs --album FOLDER or --select QUERY");
               return kExitFatal;
             }
-            auto location = catalogue_location(flags->catalogue);
-            if (!location) {
-              logger.error(location.error().describe());
-              return kExitFatal;
-            }
-            auto tables = catalogue::open_sqlite_tables(*location, catalogue::OpenMode::kExisting);
+            auto tables = open_existing_tables(flags->catalogue);
             if (!tables) {
               logger.error(tables.error().describe());
               return kExitFatal;

@@ -7,6 +7,7 @@
 #include "proofing/picks.h"
 #include "server/file_response.h"
 #include "server/form_fields.h"
+#include "server/request_fields.h"
 #include "sharing/share_plan.h"
 #include "sharing/share_secrets.h"
 #include "site/detail/picture_data.h"
@@ -17,30 +18,8 @@ namespace {
 
 constexpr std::string_view kDeskCookie = "vernissage_desk";
 
-bool is_loopback(const std::string& address) {
-  return address == "::1" || address.starts_with("127.");
-}
-
 bool same_secret(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
-std::optional<std::string> cookie(const Request& request, std::string_view name) {
-  for (auto it = request.find(http::field::cookie);
-       it != request.end() && it->name() == http::field::cookie; ++it) {
-    std::string_view rest = it->value();
-    while (!rest.empty()) {
-      const auto semicolon = rest.find(';');
-      auto pair = rest.substr(0, semicolon);
-      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-      if (pair.starts_with(std::string(name) + "=")) {
-        return std::string(pair.substr(name.size() + 1));
-      }
-      if (semicolon == std::string_view::npos) break;
-      rest = rest.substr(semicolon + 1);
-    }
-  }
-  return std::nullopt;
 }
 
 void add_desk_headers(http::response_header<>& header) {
@@ -99,7 +78,7 @@ std::optional<Response> Desk::handle(const Request& request, const std::string& 
            std::string(kDeskCookie) + "=" + token_ + "; Path=/desk/; HttpOnly; SameSite=Strict");
     return in;
   }
-  const auto held = cookie(request, kDeskCookie);
+  const auto held = cookie_value(request, kDeskCookie);
   if (!held || !same_secret(*held, token_)) return std::nullopt;
   return admitted_response(request, rest);
 }

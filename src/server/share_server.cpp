@@ -14,6 +14,7 @@
 #include "server/desk.h"
 #include "server/file_response.h"
 #include "server/form_fields.h"
+#include "server/request_fields.h"
 #include "server/request_path.h"
 #include "server/share_marks.h"
 #include "sharing/share_plan.h"
@@ -61,25 +62,6 @@ bool looks_like_token(const std::string& token) {
          });
 }
 
-std::optional<std::string> cookie_value(const Request& request, std::string_view name) {
-  for (auto it = request.find(http::field::cookie);
-       it != request.end() && it->name() == http::field::cookie; ++it) {
-    std::string_view rest(it->value().data(), it->value().size());
-    while (!rest.empty()) {
-      const auto semicolon = rest.find(';');
-      auto pair = rest.substr(0, semicolon);
-      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-      const auto eq = pair.find('=');
-      if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
-        return std::string(pair.substr(eq + 1));
-      }
-      if (semicolon == std::string_view::npos) break;
-      rest = rest.substr(semicolon + 1);
-    }
-  }
-  return std::nullopt;
-}
-
 std::string joined(const std::vector<std::string>& segments) {
   std::string path;
   for (const auto& segment : segments) path += (path.empty() ? "" : "/") + segment;
@@ -115,10 +97,6 @@ std::string attachment(const std::string& name) {
 }
 
 std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
-
-bool is_loopback(const std::string& address) {
-  return address == "::1" || address.starts_with("127.");
-}
 
 }  // namespace
 
