@@ -68,7 +68,7 @@ class Catalogue {
 // Vernissage and is refused; lower versions are migrated when opened.
 // 1: photos. 2: file name, folder and perceptual hash columns; full-text index; date index.
 // 3: shares, their photos and their views.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Opens (creating when absent) the SQLite catalogue at `file`: WAL mode, so readers never wait
 // for a writer. Fails with a message naming the file when it is not a catalogue, is corrupt, or

@@ -26,6 +26,8 @@ struct Share {
   bool keep_location = false;
   bool revoked = false;
   std::optional<std::string> sent;  // ISO 8601, UTC: when the recipient last sent their marks
+  // The watermark of this link's images, as JSON (sharing/share_watermark.h); none: no mark.
+  std::optional<std::string> watermark;
 };
 
 // What a recipient marked on one photo of a share. A mark with no state, rating or comment

@@ -9,7 +9,7 @@ using Session = SqliteStore::Session;
 
 constexpr const char* kShareColumns =
     "id, token_hash, recipient, selection, created, expires, downloads, password_hash, "
-    "keep_location, revoked, sent";
+    "keep_location, revoked, sent, watermark";
 
 Share read_share(sqlite3_stmt* s) {
   Share share;
@@ -24,6 +24,7 @@ Share read_share(sqlite3_stmt* s) {
   share.keep_location = sqlite3_column_int(s, 8) != 0;
   share.revoked = sqlite3_column_int(s, 9) != 0;
   share.sent = column_text(s, 10);
+  share.watermark = column_text(s, 11);
   return share;
 }
 
@@ -37,7 +38,7 @@ class SqliteShareTable final : public ShareTable {
     auto written = store_->write([&](Session& session) -> Result<void> {
       auto s = session.statement(
           "INSERT INTO shares (token_hash, recipient, selection, created, expires, downloads, "
-          "password_hash, keep_location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+          "password_hash, keep_location, watermark) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
       if (!s) return tl::unexpected(s.error());
       bind_text(*s, 1, share.token_hash);
       bind_text(*s, 2, share.recipient);
@@ -47,6 +48,7 @@ class SqliteShareTable final : public ShareTable {
       bind_text(*s, 6, share.downloads);
       bind_optional(*s, 7, share.password_hash);
       sqlite3_bind_int(*s, 8, share.keep_location ? 1 : 0);
+      bind_optional(*s, 9, share.watermark);
       if (auto r = session.step_done(*s, "cannot record the share"); !r) return r;
       id = sqlite3_last_insert_rowid(session.db());
       for (std::size_t i = 0; i < share.photo_ids.size(); ++i) {

@@ -81,6 +81,9 @@ Result<void> apply_image_flags(const BuildFlags& flags, imaging::ImagingSettings
     }
   }
   if (flags.sharpen) imaging.sharpen_amount = *flags.sharpen;
+  auto watermark = watermark_from(flags.watermark);
+  if (!watermark) return tl::unexpected(watermark.error());
+  if (watermark->active()) imaging.watermark = *watermark;
   if (flags.max_megapixels)
     imaging.max_pixels = imaging::pixels_in_megapixels(*flags.max_megapixels);
   return {};
@@ -144,6 +147,7 @@ void add_build_flags(CLI::App& app, BuildFlags& flags) {
                    "Output sharpening: 0 none, 0.5 mild (default), 1 strong")
       ->check(CLI::Range(0.0, 2.0));
   add_max_megapixels_flag(*build, flags.max_megapixels);
+  add_watermark_flags(*build, flags.watermark);
   build->add_option("--theme", flags.theme,
                     "Folder whose templates/ and assets/ override the theme");
   add_catalogue_flag(*build, flags.catalogue);

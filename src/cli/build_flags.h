@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/watermark_flags.h"
 #include "core/result.h"
 #include "publish/build_options.h"
 
@@ -18,6 +19,7 @@ struct BuildFlags {
   std::string formats;  // "avif,webp,jpeg"
   std::optional<int> quality;
   std::optional<double> sharpen;
+  WatermarkFlags watermark;
   std::optional<long long> max_megapixels;
   bool keep_location = false, include_originals = false, force = false, quiet = false,
        verbose = false, dry_run = false, keep_stale = false;

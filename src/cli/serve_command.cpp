@@ -88,7 +88,7 @@ int serve(const ServeFlags& flags, const char* argv0, Logger& logger) {
 
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const imaging::Libvips libvips(argv0, 1);
-  server::ShareImages images(settings.look.images, settings.site, libvips, *tables->photos,
+  server::ShareImages images(settings.site, libvips, *tables->photos,
                              flags.jobs > 0 ? flags.jobs : cores, logger);
   server::ViewLog views(*tables->shares, logger);
   server::ShareServer handler(settings, *tables->photos, *tables->shares, images, views, *passes,

@@ -10,9 +10,11 @@
 #include "catalogue/share_table.h"
 #include "cli/catalogue_location.h"
 #include "cli/exit_codes.h"
+#include "cli/watermark_flags.h"
 #include "core/logger.h"
 #include "sharing/share_plan.h"
 #include "sharing/share_secrets.h"
+#include "sharing/share_watermark.h"
 
 namespace vern::cli {
 namespace {
@@ -23,6 +25,7 @@ struct ShareFlags {
   std::string catalogue, album, select, to, expires, downloads = "none";
   bool recursive = false, password_stdin = false, keep_location = false, json = false;
   std::int64_t id = 0;
+  WatermarkFlags watermark;
 };
 
 std::string url_path(const std::string& token) { return "/s/" + token + "/"; }
@@ -58,6 +61,9 @@ Result<Share> new_share(const ShareFlags& flags, catalogue::Catalogue& photos,
   }
   share.downloads = flags.downloads;
   share.keep_location = flags.keep_location;
+  auto watermark = watermark_from(flags.watermark);
+  if (!watermark) return tl::unexpected(watermark.error());
+  if (watermark->active()) share.watermark = sharing::watermark_json(*watermark);
   if (flags.password_stdin) {
     auto password = password_from_stdin();
     if (!password) return tl::unexpected(password.error());
@@ -209,6 +215,7 @@ void add_create_flags(CLI::App& create, ShareFlags& flags) {
       ->check(CLI::IsMember({"none", "web", "original"}));
   create.add_flag("--keep-location", flags.keep_location,
                   "Show location to the recipient (off: no page or image carries it)");
+  add_watermark_flags(create, flags.watermark);
   create.add_flag("--json", flags.json,
                   "One JSON object: id, url_path, to, photos, expires, downloads, password, "
                   "created");

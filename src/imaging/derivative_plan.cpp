@@ -19,6 +19,16 @@ std::vector<int> long_edges_for(int original_long_edge, std::vector<int> request
   return {edges.begin(), edges.end()};
 }
 
+// The watermark's part of a recipe; nothing without one, so derivatives made before watermarks
+// existed keep their names.
+std::string watermark_recipe(const Watermark& w) {
+  if (!w.active()) return "";
+  char opacity[32];
+  std::snprintf(opacity, sizeof opacity, "%.3f", w.opacity);
+  return "|wm=" + w.text + "|wmimg=" + w.image_hash +
+         "|wmpos=" + std::string(watermark_position_name(w.position)) + "|wmop=" + opacity;
+}
+
 // Every input that changes the output's bytes, in a fixed textual form.
 std::string recipe_of(const std::string& content_hash, int width, int height,
                       const Encoding& encoding, const ImagingSettings& settings,
@@ -29,10 +39,35 @@ std::string recipe_of(const std::string& content_hash, int width, int height,
          "|size=" + std::to_string(width) + "x" + std::to_string(height) +
          "|fmt=" + std::string(output_format_name(encoding.format)) +
          "|q=" + std::to_string(encoding.quality) + "|sharpen=" + sharpen +
-         "|creator=" + notice.creator + "|copyright=" + notice.copyright;
+         "|creator=" + notice.creator + "|copyright=" + notice.copyright +
+         watermark_recipe(settings.watermark);
 }
 
 }  // namespace
+
+namespace {
+constexpr std::pair<WatermarkPosition, std::string_view> kPositions[] = {
+    {WatermarkPosition::kBottomRight, "bottom-right"},
+    {WatermarkPosition::kBottomLeft, "bottom-left"},
+    {WatermarkPosition::kTopRight, "top-right"},
+    {WatermarkPosition::kTopLeft, "top-left"},
+    {WatermarkPosition::kCenter, "center"},
+    {WatermarkPosition::kTile, "tile"}};
+}  // namespace
+
+std::optional<WatermarkPosition> watermark_position_from_name(std::string_view name) {
+  for (const auto& [position, text] : kPositions) {
+    if (text == name) return position;
+  }
+  return std::nullopt;
+}
+
+std::string_view watermark_position_name(WatermarkPosition position) {
+  for (const auto& [p, text] : kPositions) {
+    if (p == position) return text;
+  }
+  return "bottom-right";
+}
 
 std::vector<Derivative> plan_derivatives(const std::string& content_hash, int display_width,
                                          int display_height, const ImagingSettings& settings,

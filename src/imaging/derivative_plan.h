@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/derivative.h"
@@ -10,6 +12,24 @@ namespace vern::imaging {
 // `--max-megapixels` and `max_megapixels` count millions of pixels.
 constexpr long long pixels_in_megapixels(long long megapixels) { return megapixels * 1'000'000; }
 
+// Where a watermark goes: a corner, the centre, or repeated over the whole image.
+enum class WatermarkPosition { kBottomRight, kBottomLeft, kTopRight, kTopLeft, kCenter, kTile };
+
+// A mark burned into derivatives (never into originals): a line of text, or a PNG (its alpha
+// kept), at `opacity` (0..1). Inactive when it has neither.
+struct Watermark {
+  std::string text;
+  std::string image;       // a PNG's path
+  std::string image_hash;  // its content hash: a changed PNG changes the recipe
+  WatermarkPosition position = WatermarkPosition::kBottomRight;
+  double opacity = 0.5;
+  bool active() const { return !text.empty() || !image.empty(); }
+};
+
+// "bottom-right", "bottom-left", "top-right", "top-left", "center", "tile".
+std::optional<WatermarkPosition> watermark_position_from_name(std::string_view name);
+std::string_view watermark_position_name(WatermarkPosition position);
+
 // Everything about rendering that the site's settings decide. Part of every derivative's recipe.
 struct ImagingSettings {
   std::vector<int> long_edges = {480, 960, 1600, 2400};
@@ -17,6 +37,7 @@ struct ImagingSettings {
   // Strength of the output sharpening applied after downscaling: 0 none, 0.5 mild, 1 strong.
   double sharpen_amount = 0.5;
   long long max_pixels = pixels_in_megapixels(200);
+  Watermark watermark;  // none unless asked for
 };
 
 // The creator and copyright notice embedded in every derivative (the only metadata they carry

@@ -211,7 +211,7 @@ Response Desk::link_page(const Request& request, const catalogue::Share& share) 
   for (const auto id : share.photo_ids) {
     if (auto record = photos_.find_by_id(id); record && *record) records.push_back(**record);
   }
-  images_.enqueue(records);  // the thumbnails, if no recipient opened the link yet
+  images_.enqueue(records, images_for(look_, share));  // if no recipient opened the link yet
   auto gallery = make_share_gallery(share, records, look_, theme_);
   if (!gallery) return html(request, http::status::internal_server_error, "cannot lay out\n");
   std::map<std::int64_t, catalogue::ShareMark> marks;

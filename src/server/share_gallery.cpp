@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/privacy.h"
+#include "sharing/share_watermark.h"
 #include "site/gallery.h"
 #include "site/page_renderer.h"
 
@@ -64,7 +65,7 @@ site::SiteSettings share_site_settings(const catalogue::Share& share,
 }
 
 site::PhotoInput photo_input(const catalogue::PhotoRecord& record, const catalogue::Share& share,
-                             const ShareLook& look) {
+                             const publish::PhotoJobSettings& images) {
   site::PhotoInput input;
   const auto slash = record.path.find_last_of('/');
   input.file_name = slash == std::string::npos ? record.path : record.path.substr(slash + 1);
@@ -72,12 +73,18 @@ site::PhotoInput photo_input(const catalogue::PhotoRecord& record, const catalog
   input.metadata = publishable_metadata(record.metadata, share.keep_location);
   input.width = record.metadata.width.value_or(0);
   input.height = record.metadata.height.value_or(0);
-  input.derivatives = publish::planned_derivatives(record, look.images);
+  input.derivatives = publish::planned_derivatives(record, images);
   input.thumbhash = record.thumbhash;
   return input;
 }
 
 }  // namespace
+
+publish::PhotoJobSettings images_for(const ShareLook& look, const catalogue::Share& share) {
+  auto images = look.images;
+  if (share.watermark) images.imaging.watermark = sharing::watermark_from_json(share.watermark);
+  return images;
+}
 
 std::string share_title(const catalogue::Share& share) {
   return "For " + share.recipient + " \u2014 " + selection_words(share.selection);
@@ -97,10 +104,11 @@ Result<ShareGallery> make_share_gallery(const catalogue::Share& share,
       (share.expires ? ", on this link until " + share.expires->substr(0, 10) : std::string());
   // Files recorded missing at the last index cannot be rendered; their already-rendered images
   // would be the only thing shown of them, so they are left out.
+  const auto images = images_for(look, share);
   std::map<std::string, std::int64_t> ids_by_recipe;  // the site stage knows photos by content
   for (const auto& record : photos) {
     if (record.missing || record.content_hash.empty() || !record.metadata.width) continue;
-    root.photos.push_back(photo_input(record, share, look));
+    root.photos.push_back(photo_input(record, share, images));
     gallery.photos.emplace(record.id, record);
     for (const auto& d : root.photos.back().derivatives) gallery.media[d.relative_path] = record.id;
     if (!root.photos.back().derivatives.empty()) {

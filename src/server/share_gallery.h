@@ -36,6 +36,9 @@ struct ShareGallery {
   std::vector<site::Photo> shown;  // as the site stage laid them out, in the gallery's order
 };
 
+// How `share`'s images are made: the server's settings with the link's own watermark.
+publish::PhotoJobSettings images_for(const ShareLook& look, const catalogue::Share& share);
+
 // "For RECIPIENT — WHAT": what the share's pages and password page are titled.
 std::string share_title(const catalogue::Share& share);
 

@@ -29,14 +29,9 @@ Result<scan::SourceFile> source_file(const catalogue::PhotoRecord& photo) {
 
 }  // namespace
 
-ShareImages::ShareImages(publish::PhotoJobSettings settings,
-                         std::optional<std::filesystem::path> site, const imaging::Libvips& libvips,
+ShareImages::ShareImages(std::optional<std::filesystem::path> site, const imaging::Libvips& libvips,
                          catalogue::Catalogue& catalogue, int workers, Logger& logger)
-    : settings_(std::move(settings)),
-      site_(std::move(site)),
-      libvips_(libvips),
-      catalogue_(catalogue),
-      logger_(logger) {
+    : site_(std::move(site)), libvips_(libvips), catalogue_(catalogue), logger_(logger) {
   for (int i = 0; i < std::max(1, workers); ++i) workers_.emplace_back([this] { work(); });
 }
 
@@ -50,11 +45,20 @@ ShareImages::~ShareImages() {
   for (auto& worker : workers_) worker.join();
 }
 
-void ShareImages::enqueue(const std::vector<catalogue::PhotoRecord>& photos) {
+ShareImages::Job ShareImages::job_of(const catalogue::PhotoRecord& photo,
+                                     const publish::PhotoJobSettings& settings) {
+  const auto plan = publish::planned_derivatives(photo, settings);
+  return {photo, settings,
+          std::to_string(photo.id) + "/" + (plan.empty() ? "" : plan.front().recipe_hash)};
+}
+
+void ShareImages::enqueue(const std::vector<catalogue::PhotoRecord>& photos,
+                          const publish::PhotoJobSettings& settings) {
   {
     std::lock_guard lock(mutex_);
     for (const auto& photo : photos) {
-      if (states_.try_emplace(photo.id, State::kQueued).second) queue_.push_back(photo);
+      auto job = job_of(photo, settings);
+      if (states_.try_emplace(job.key, State::kQueued).second) queue_.push_back(std::move(job));
     }
   }
   changed_.notify_all();
@@ -69,55 +73,59 @@ std::size_t ShareImages::pending() const {
   return count;
 }
 
-bool ShareImages::ensure(const catalogue::PhotoRecord& photo, std::chrono::milliseconds limit) {
+bool ShareImages::ensure(const catalogue::PhotoRecord& photo,
+                         const publish::PhotoJobSettings& settings,
+                         std::chrono::milliseconds limit) {
+  auto job = job_of(photo, settings);
+  const std::string key = job.key;
   std::unique_lock lock(mutex_);
-  auto [it, added] = states_.try_emplace(photo.id, State::kQueued);
+  auto [it, added] = states_.try_emplace(key, State::kQueued);
   // Done, yet asked for: its files went missing since (a cleaned folder). Made again.
   if (it->second == State::kDone) it->second = State::kQueued;
   if (it->second == State::kQueued) {
     // To the front of the queue: a visitor is waiting for it.
-    std::erase_if(queue_, [&](const auto& queued) { return queued.id == photo.id; });
-    queue_.push_front(photo);
+    std::erase_if(queue_, [&](const Job& queued) { return queued.key == key; });
+    queue_.push_front(std::move(job));
     changed_.notify_all();
   }
   changed_.wait_for(lock, limit, [&] {
-    const auto state = states_.at(photo.id);
+    const auto state = states_.at(key);
     return state == State::kDone || state == State::kFailed || stopping_;
   });
-  return states_.at(photo.id) == State::kDone;
+  return states_.at(key) == State::kDone;
 }
 
 void ShareImages::work() {
   for (;;) {
-    catalogue::PhotoRecord photo;
+    Job job;
     {
       std::unique_lock lock(mutex_);
       changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (stopping_) return;
-      photo = std::move(queue_.front());
+      job = std::move(queue_.front());
       queue_.pop_front();
-      auto& state = states_[photo.id];
+      auto& state = states_[job.key];
       if (state != State::kQueued) continue;  // taken by a request meanwhile
       state = State::kRunning;
     }
-    finish(photo.id, publish(photo));
+    finish(job.key, publish(job));
   }
 }
 
-void ShareImages::finish(std::int64_t id, bool ok) {
+void ShareImages::finish(const std::string& key, bool ok) {
   {
     std::lock_guard lock(mutex_);
-    states_[id] = ok ? State::kDone : State::kFailed;
+    states_[key] = ok ? State::kDone : State::kFailed;
   }
   changed_.notify_all();
 }
 
 // A derivative of the same name in the built site has the same bytes (the name is the recipe):
 // a hard link costs no rendering and no space.
-void ShareImages::link_from_site(const catalogue::PhotoRecord& photo) const {
+void ShareImages::link_from_site(const Job& job) const {
   if (!site_) return;
-  for (const auto& d : publish::planned_derivatives(photo, settings_)) {
-    const auto target = settings_.output / d.relative_path;
+  for (const auto& d : publish::planned_derivatives(job.photo, job.settings)) {
+    const auto target = job.settings.output / d.relative_path;
     const auto source = *site_ / d.relative_path;
     std::error_code ec;
     if (path_exists(target) || !std::filesystem::is_regular_file(source, ec)) continue;
@@ -132,11 +140,12 @@ void ShareImages::link_from_site(const catalogue::PhotoRecord& photo) const {
   }
 }
 
-bool ShareImages::publish(const catalogue::PhotoRecord& photo) {
+bool ShareImages::publish(const Job& job) {
+  const auto& photo = job.photo;
   auto file = source_file(photo);
   if (file) {
-    link_from_site(photo);
-    auto published = publish::publish_photo(*file, &photo, settings_, libvips_, catalogue_);
+    link_from_site(job);
+    auto published = publish::publish_photo(*file, &photo, job.settings, libvips_, catalogue_);
     if (published) {
       logger_.event("share.photo.ready", {{"photo", std::to_string(photo.id)},
                                           {"files", std::to_string(published->files_written)}});

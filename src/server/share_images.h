@@ -27,31 +27,39 @@ namespace vern::server {
 // rather than rendered. Thread-safe.
 class ShareImages {
  public:
-  ShareImages(publish::PhotoJobSettings settings, std::optional<std::filesystem::path> site,
-              const imaging::Libvips& libvips, catalogue::Catalogue& catalogue, int workers,
-              Logger& logger);
+  ShareImages(std::optional<std::filesystem::path> site, const imaging::Libvips& libvips,
+              catalogue::Catalogue& catalogue, int workers, Logger& logger);
   ~ShareImages();  // the photo each worker is at is finished; the rest of the queue is dropped
   ShareImages(const ShareImages&) = delete;
   ShareImages& operator=(const ShareImages&) = delete;
 
-  // Queues the photos not rendered or queued yet.
-  void enqueue(const std::vector<catalogue::PhotoRecord>& photos);
+  // Queues the photos not rendered or queued yet with these settings (a link's own watermark
+  // makes other images of the same photo).
+  void enqueue(const std::vector<catalogue::PhotoRecord>& photos,
+               const publish::PhotoJobSettings& settings);
 
   // True once `photo`'s images are in the folder: rendered first thing if need be, waited for
   // up to `limit`. False when the photo cannot be published (logged once) or time ran out.
-  bool ensure(const catalogue::PhotoRecord& photo, std::chrono::milliseconds limit);
+  bool ensure(const catalogue::PhotoRecord& photo, const publish::PhotoJobSettings& settings,
+              std::chrono::milliseconds limit);
 
   // How many photos wait in the queue or are being rendered.
   std::size_t pending() const;
 
  private:
   enum class State { kQueued, kRunning, kDone, kFailed };
+  // A photo with the settings it is made with: the recipe of its first derivative names both.
+  struct Job {
+    catalogue::PhotoRecord photo;
+    publish::PhotoJobSettings settings;
+    std::string key;
+  };
+  static Job job_of(const catalogue::PhotoRecord& photo, const publish::PhotoJobSettings& settings);
   void work();
-  bool publish(const catalogue::PhotoRecord& photo);
-  void link_from_site(const catalogue::PhotoRecord& photo) const;
-  void finish(std::int64_t id, bool ok);
+  bool publish(const Job& job);
+  void link_from_site(const Job& job) const;
+  void finish(const std::string& key, bool ok);
 
-  const publish::PhotoJobSettings settings_;
   const std::optional<std::filesystem::path> site_;
   const imaging::Libvips& libvips_;
   catalogue::Catalogue& catalogue_;
@@ -59,8 +67,8 @@ class ShareImages {
 
   mutable std::mutex mutex_;
   std::condition_variable changed_;
-  std::map<std::int64_t, State> states_;
-  std::deque<catalogue::PhotoRecord> queue_;
+  std::map<std::string, State> states_;  // by job key
+  std::deque<Job> queue_;
   bool stopping_ = false;
   std::vector<std::thread> workers_;
 };

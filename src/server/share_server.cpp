@@ -352,7 +352,8 @@ std::shared_ptr<const ShareGallery> ShareServer::gallery_of(const catalogue::Sha
     logger_.error(made.error().describe());
     return nullptr;
   }
-  if (first) images_.enqueue(records);  // the rest of the share renders in the background
+  // The rest of the share renders in the background.
+  if (first) images_.enqueue(records, images_for(settings_.look, **full));
   auto gallery = std::make_shared<const ShareGallery>(std::move(*made));
   std::lock_guard lock(galleries_mutex_);
   // Galleries nobody asked for lately are dropped, so memory follows the links in use.
@@ -380,7 +381,8 @@ Response ShareServer::gallery_response(Visit& visit, const std::vector<std::stri
   if (image == gallery->media.end()) return not_found(visit.request);
   const auto& folder = settings_.look.images.output;
   auto file = open_beneath(folder, rest);
-  if (!file && images_.ensure(gallery->photos.at(image->second), kImageWait)) {
+  if (!file && images_.ensure(gallery->photos.at(image->second),
+                              images_for(settings_.look, visit.share), kImageWait)) {
     file = open_beneath(folder, rest);
   }
   if (!file) return not_found(visit.request);
@@ -446,9 +448,11 @@ Response ShareServer::proofing_response(Visit& visit, const std::string& what) {
 }
 
 // The largest JPEG derivative of a photo, rendered first if need be: a "web" download.
-std::optional<std::filesystem::path> ShareServer::web_file(const catalogue::PhotoRecord& photo) {
+std::optional<std::filesystem::path> ShareServer::web_file(const catalogue::PhotoRecord& photo,
+                                                           const catalogue::Share& share) {
   const Derivative* largest = nullptr;
-  const auto planned = publish::planned_derivatives(photo, settings_.look.images);
+  const auto images = images_for(settings_.look, share);
+  const auto planned = publish::planned_derivatives(photo, images);
   for (const auto& d : planned) {
     if (d.encoding.format == OutputFormat::kJpeg &&
         (!largest || long_edge(d) > long_edge(*largest))) {
@@ -457,7 +461,7 @@ std::optional<std::filesystem::path> ShareServer::web_file(const catalogue::Phot
   }
   if (!largest) return std::nullopt;
   const auto file = settings_.look.images.output / largest->relative_path;
-  if (!path_exists(file) && !images_.ensure(photo, kImageWait)) return std::nullopt;
+  if (!path_exists(file) && !images_.ensure(photo, images, kImageWait)) return std::nullopt;
   return file;
 }
 
@@ -501,7 +505,7 @@ Response ShareServer::download_response(Visit& visit, const std::string& name) {
         entry.keep_location = share.keep_location;
         wanted.push_back(std::filesystem::path(photo.path).filename().string());
       } else {
-        const auto file = web_file(photo);
+        const auto file = web_file(photo, share);
         if (!file) continue;
         entry.file = *file;
         wanted.push_back(stem_of(photo.path) + ".jpg");
@@ -557,7 +561,7 @@ Response ShareServer::download_response(Visit& visit, const std::string& name) {
     std::filesystem::remove(*copy, ec);  // open, it lives until sent
     file_name = std::filesystem::path(photo.path).filename().string();
   } else {
-    const auto web = web_file(photo);
+    const auto web = web_file(photo, share);
     if (web) {
       file =
           open_beneath(settings_.look.images.output,

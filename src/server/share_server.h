@@ -61,7 +61,8 @@ class ShareServer final : public RequestHandler {
   Response gallery_response(Visit& visit, const std::vector<std::string>& rest);
   Response proofing_response(Visit& visit, const std::string& what);
   Response download_response(Visit& visit, const std::string& name);
-  std::optional<std::filesystem::path> web_file(const catalogue::PhotoRecord& photo);
+  std::optional<std::filesystem::path> web_file(const catalogue::PhotoRecord& photo,
+                                                const catalogue::Share& share);
   StringResponse json_response(const Request& request, http::status status,
                                const std::string& json);
   std::string pass_cookie(const Visit& visit, const std::string& pass) const;

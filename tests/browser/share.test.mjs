@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -38,7 +38,8 @@ before(async () => {
   vernissage(['index', photos]);
   link = vernissage(['share', 'create', '--album', join(photos, 'streets'), '--to', 'Le Monde',
     '--password-stdin'], `${password}\n`);
-  proofLink = vernissage(['share', 'create', '--album', join(photos, 'streets'), '--to', 'Magnum']);
+  proofLink = vernissage(['share', 'create', '--album', join(photos, 'streets'), '--to', 'Magnum',
+    '--downloads', 'original']);
   untouchedLink = vernissage(['share', 'create', '--album', join(photos, 'streets'), '--to', 'Other']);
   server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--catalogue', catalogue]);
   base = await new Promise((resolve, reject) => {
@@ -169,6 +170,21 @@ test('the recipient picks, rejects, rates and comments; the marks survive a relo
   await page.waitForFunction(() => document.querySelector('.proof-count').textContent === '3 picked');
   await page.keyboard.press('Escape');
   assert.deepEqual(problems, []);
+
+  // The picks as a ZIP, with the browser's own cookie: three originals under their own names,
+  // none with a location.
+  assert.equal(await page.locator('.proof-downloads a[href="download/picks.zip"]').isVisible(), true);
+  const zip = await context.request.get(base + proofLink + 'download/picks.zip');
+  assert.equal(zip.status(), 200);
+  const zipFile = join(scratch, 'picks.zip');
+  writeFileSync(zipFile, await zip.body());
+  const names = spawnSync('unzip', ['-Z1', zipFile], { encoding: 'utf8' }).stdout.trim().split('\n');
+  assert.equal(names.length, 3);
+  assert.ok(names.every((n) => n.endsWith('.jpg') && !n.includes('/')), names.join(', '));
+  const unzipped = join(scratch, 'picks');
+  assert.equal(spawnSync('unzip', ['-q', zipFile, '-d', unzipped]).status, 0);
+  const gps = spawnSync('exiftool', ['-q', '-q', '-if', '$GPSLatitude', '-p', '$FileName', '-r', unzipped], { encoding: 'utf8' });
+  assert.equal(gps.stdout.trim(), '', `GPS left in ${gps.stdout}`);
   await context.close();
 
   // A second link to the same photos is untouched.

@@ -582,3 +582,54 @@ TEST_F(BuildTest, OriginalsAreNeverModified) {
 
 }  // namespace
 }  // namespace vern
+
+namespace vern {
+namespace {
+
+// The mean difference per band between two images of one size, over the given box.
+double mean_difference(const fs::path& a, const fs::path& b, int left, int top, int width,
+                       int height) {
+  const auto crop = [&](const fs::path& file) {
+    return vips::VImage::new_from_file(file.c_str()).extract_area(left, top, width, height);
+  };
+  return (crop(a) - crop(b)).abs().avg();
+}
+
+TEST(Watermark, IsBurnedIntoDerivativesOnlyAndChangesTheirNames) {
+  static const bool started = vips_init("build_test") == 0;
+  ASSERT_TRUE(started);
+  test::TempDir dir;
+  test::copy_into(test::examples_dir() / "nature/Nikon D40.jpg", dir / "photos/Nikon D40.jpg");
+  const auto original = test::read_bytes(dir / "photos/Nikon D40.jpg");
+  const auto build = [&](const std::string& site, std::vector<std::string> extra) {
+    std::vector<std::string> args = {"build",     (dir / "photos").string(),
+                                     "-o",        (dir / site).string(),
+                                     "--formats", "jpeg",
+                                     "--sizes",   "960"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto run = test::run_vernissage(args);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    const auto images = files_with_extension(dir / site / "media", ".jpg");
+    EXPECT_EQ(images.size(), 1u);
+    return images.empty() ? fs::path() : images.front();
+  };
+  const auto plain = build("plain", {});
+  const auto marked = build("marked", {"--watermark", "© Anna Petrova"});
+  const auto tiled = build("tiled", {"--watermark", "© Anna Petrova", "--watermark-position",
+                                     "tile", "--watermark-opacity", "0.3"});
+  ASSERT_FALSE(plain.empty() || marked.empty() || tiled.empty());
+  // The recipe holds the watermark: each is its own file, never mistaken for another.
+  EXPECT_NE(plain.filename(), marked.filename());
+  EXPECT_NE(marked.filename(), tiled.filename());
+  const auto image = vips::VImage::new_from_file(plain.c_str());
+  const int w = image.width(), h = image.height();
+  // Bottom-right: the mark is there and nowhere else.
+  EXPECT_GT(mean_difference(plain, marked, w * 2 / 3, h * 5 / 6, w / 3 - 1, h / 6 - 1), 2.0);
+  EXPECT_LT(mean_difference(plain, marked, 0, 0, w / 2, h / 2), 1.0);
+  // Tiled: all over, the top-left quarter too.
+  EXPECT_GT(mean_difference(plain, tiled, 0, 0, w / 2, h / 2), 2.0);
+  EXPECT_EQ(test::read_bytes(dir / "photos/Nikon D40.jpg"), original);
+}
+
+}  // namespace
+}  // namespace vern

@@ -117,6 +117,9 @@ CREATE TABLE share_marks (
 );
 ALTER TABLE shares ADD COLUMN sent TEXT;
 )sql",
+    // 5: a watermark burned into one link's images, as JSON (text, image, image_hash, position,
+    // opacity); null for none.
+    "ALTER TABLE shares ADD COLUMN watermark TEXT;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

@@ -192,6 +192,70 @@ VImage finished(VImage image, const Derivative& d, int original_long_edge, doubl
   return to_8bit_srgb(image);
 }
 
+// The watermark as an RGBA image for a picture of `width` × `height`: white text, or the PNG,
+// scaled to the picture, its alpha multiplied by the opacity.
+VImage watermark_image(const Watermark& w, int width, int height) {
+  const int long_edge = std::max(width, height);
+  VImage mark;
+  if (!w.image.empty()) {
+    mark = VImage::new_from_file(w.image.c_str(),
+                                 VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+    mark = mark.colourspace(VIPS_INTERPRETATION_sRGB);
+    if (!mark.has_alpha()) mark = mark.bandjoin_const({255});
+    const double share = w.position == WatermarkPosition::kTile ? 0.15 : 0.2;
+    mark = mark.resize(std::max(1.0, share * width) / mark.width());
+  } else {
+    // Text a thirtieth of the long edge high, at least legible on the smallest size.
+    const double pixels = std::max(12.0, long_edge / 30.0);
+    const VImage glyphs =
+        VImage::text(w.text.c_str(), VImage::option()
+                                         ->set("font", "sans bold 12")
+                                         ->set("dpi", static_cast<int>(pixels * 72 / 12)));
+    mark = glyphs.new_from_image(std::vector<double>{255, 255, 255}).bandjoin(glyphs);
+  }
+  mark = mark.cast(VIPS_FORMAT_UCHAR);
+  const VImage colour = mark.extract_band(0, VImage::option()->set("n", 3));
+  const VImage alpha =
+      (mark.extract_band(3) * std::clamp(w.opacity, 0.0, 1.0)).cast(VIPS_FORMAT_UCHAR);
+  return colour.bandjoin(alpha).copy(
+      VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+}
+
+// `image` with the watermark burned in; as it was without one.
+VImage watermarked(VImage image, const Watermark& w) {
+  if (!w.active()) return image;
+  const bool had_alpha = image.has_alpha();
+  if (image.bands() - (had_alpha ? 1 : 0) < 3) image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+  VImage mark = watermark_image(w, image.width(), image.height());
+  const int margin = std::max(4, image.width() / 40);
+  int x = 0, y = 0;
+  if (w.position == WatermarkPosition::kTile) {
+    // The mark with room around it, repeated over the whole picture.
+    mark = mark.embed(margin, margin, mark.width() + 4 * margin, mark.height() + 4 * margin);
+    mark = mark.replicate(image.width() / mark.width() + 1, image.height() / mark.height() + 1)
+               .crop(0, 0, image.width(), image.height());
+  } else {
+    const bool right =
+        w.position == WatermarkPosition::kBottomRight || w.position == WatermarkPosition::kTopRight;
+    const bool bottom = w.position == WatermarkPosition::kBottomRight ||
+                        w.position == WatermarkPosition::kBottomLeft;
+    x = right ? image.width() - mark.width() - margin : margin;
+    y = bottom ? image.height() - mark.height() - margin : margin;
+    if (w.position == WatermarkPosition::kCenter) {
+      x = (image.width() - mark.width()) / 2;
+      y = (image.height() - mark.height()) / 2;
+    }
+  }
+  VImage out =
+      image.composite2(mark, VIPS_BLEND_MODE_OVER,
+                       VImage::option()->set("x", std::max(0, x))->set("y", std::max(0, y)));
+  // Over an opaque picture the result is opaque: no alpha band it did not have.
+  if (!had_alpha && out.has_alpha())
+    out = out.extract_band(0, VImage::option()->set("n", out.bands() - 1));
+  return out.cast(VIPS_FORMAT_UCHAR)
+      .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+}
+
 std::string placeholder_of(const VImage& base) {
   VImage small = base;
   if (std::max(base.width(), base.height()) > kPlaceholderEdge) {
@@ -307,7 +371,9 @@ Result<RenderReport> render_with_libvips(
     const auto temporary = temporary_path_for(final_path);
     try {
       if (made == nullptr || !same_size(made, d)) {
-        ready = finished(resized(base, *d), *d, original_long_edge, settings.sharpen_amount);
+        ready = watermarked(
+            finished(resized(base, *d), *d, original_long_edge, settings.sharpen_amount),
+            settings.watermark);
         const auto uses = std::count_if(order.begin(), order.end(), [&](const Derivative* other) {
           return same_size(d, other);
         });

@@ -74,3 +74,39 @@ TEST(DerivativePlan, NamesChangeExactlyWhenTheRecipeChanges) {
 
 }  // namespace
 }  // namespace vern::imaging
+
+namespace vern::imaging {
+namespace {
+
+TEST(DerivativePlan, AWatermarkIsPartOfTheRecipeAndNoneLeavesNamesAsTheyWere) {
+  const ImagingSettings plain;
+  const auto name = [](const ImagingSettings& settings) {
+    return plan_derivatives("abc", 3000, 2000, settings, {}).front().relative_path;
+  };
+  ImagingSettings inactive;
+  inactive.watermark.position = WatermarkPosition::kTile;  // no text, no image: no watermark
+  EXPECT_EQ(name(plain), name(inactive));
+  ImagingSettings text;
+  text.watermark.text = "© Anna";
+  EXPECT_NE(name(plain), name(text));
+  auto other_text = text;
+  other_text.watermark.text = "© Boris";
+  auto other_opacity = text;
+  other_opacity.watermark.opacity = 0.8;
+  auto other_position = text;
+  other_position.watermark.position = WatermarkPosition::kTopLeft;
+  for (const auto& changed : {other_text, other_opacity, other_position}) {
+    EXPECT_NE(name(text), name(changed));
+  }
+  ImagingSettings image;
+  image.watermark.image = "/marks/logo.png";
+  image.watermark.image_hash = "1";
+  auto redrawn = image;
+  redrawn.watermark.image_hash = "2";  // the same file name, new pixels
+  EXPECT_NE(name(image), name(redrawn));
+  EXPECT_EQ(watermark_position_from_name("tile"), WatermarkPosition::kTile);
+  EXPECT_FALSE(watermark_position_from_name("middle"));
+}
+
+}  // namespace
+}  // namespace vern::imaging
