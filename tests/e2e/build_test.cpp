@@ -628,6 +628,16 @@ TEST(Watermark, IsBurnedIntoDerivativesOnlyAndChangesTheirNames) {
   EXPECT_LT(mean_difference(plain, marked, 0, 0, w / 2, h / 2), 1.0);
   // Tiled: all over, the top-left quarter too.
   EXPECT_GT(mean_difference(plain, tiled, 0, 0, w / 2, h / 2), 2.0);
+  // A PNG mark with transparency: a white disc on nothing.
+  const auto logo = dir / "logo.png";
+  const auto disc = (vips::VImage::xyz(200, 200) - 100).pow(2).bandmean() < 80 * 80 / 2;
+  disc.new_from_image(std::vector<double>{255, 255, 255})
+      .bandjoin(disc)
+      .write_to_file(logo.c_str());
+  const auto with_logo = build("logo", {"--watermark-image", logo.string()});
+  ASSERT_FALSE(with_logo.empty());
+  EXPECT_NE(with_logo.filename(), plain.filename());
+  EXPECT_GT(mean_difference(plain, with_logo, w * 2 / 3, h * 2 / 3, w / 3 - 1, h / 3 - 1), 2.0);
   EXPECT_EQ(test::read_bytes(dir / "photos/Nikon D40.jpg"), original);
 }
 
