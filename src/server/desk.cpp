@@ -53,11 +53,8 @@ Desk::Desk(std::string token, ShareLook look, catalogue::Catalogue& photos,
       images_(images),
       passes_(passes),
       theme_(theme),
-      logger_(logger) {
-  site::PageRenderer renderer(look_.site, theme_);
-  const auto contents = theme_.assets();
-  for (const auto& [path, name] : renderer.asset_names()) assets_[name] = contents.at(path);
-}
+      logger_(logger),
+      assets_(served_assets(look_.site, theme_)) {}
 
 std::string Desk::csrf() const { return passes_.mac("vernissage-desk\n" + token_); }
 

@@ -10,11 +10,13 @@ int hex_digit(char c) {
   return -1;
 }
 
-std::optional<std::string> decode_form_value(std::string_view text) {
+}  // namespace
+
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
   std::string value;
   value.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
+    if (text[i] == '+' && plus_is_space) {
       value.push_back(' ');
     } else if (text[i] == '%') {
       if (i + 2 >= text.size()) return std::nullopt;
@@ -30,15 +32,13 @@ std::optional<std::string> decode_form_value(std::string_view text) {
   return value;
 }
 
-}  // namespace
-
 std::optional<std::string> form_field(std::string_view body, std::string_view name) {
   while (!body.empty()) {
     const auto amp = body.find('&');
     const auto pair = body.substr(0, amp);
     const auto eq = pair.find('=');
     if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
-      return decode_form_value(pair.substr(eq + 1));
+      return percent_decode(pair.substr(eq + 1), true);
     }
     if (amp == std::string_view::npos) break;
     body = body.substr(amp + 1);

@@ -80,6 +80,15 @@ site::PhotoInput photo_input(const catalogue::PhotoRecord& record, const catalog
 
 }  // namespace
 
+std::map<std::string, std::string> served_assets(const site::SiteSettings& settings,
+                                                 const site::Theme& theme) {
+  std::map<std::string, std::string> served;
+  const site::PageRenderer renderer(settings, theme);
+  const auto contents = theme.assets();
+  for (const auto& [path, name] : renderer.asset_names()) served[name] = contents.at(path);
+  return served;
+}
+
 publish::PhotoJobSettings images_for(const ShareLook& look, const catalogue::Share& share) {
   auto images = look.images;
   if (share.watermark) images.imaging.watermark = sharing::watermark_from_json(share.watermark);

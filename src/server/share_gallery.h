@@ -39,6 +39,11 @@ struct ShareGallery {
 // How `share`'s images are made: the server's settings with the link's own watermark.
 publish::PhotoJobSettings images_for(const ShareLook& look, const catalogue::Share& share);
 
+// The theme's assets by the fingerprinted names pages link them by ("assets/style.0123.css"):
+// what the share site and the desk serve of the theme.
+std::map<std::string, std::string> served_assets(const site::SiteSettings& settings,
+                                                 const site::Theme& theme);
+
 // "For RECIPIENT — WHAT": what the share's pages and password page are titled.
 std::string share_title(const catalogue::Share& share);
 

@@ -54,10 +54,13 @@ ShareImages::Job ShareImages::job_of(const catalogue::PhotoRecord& photo,
 
 void ShareImages::enqueue(const std::vector<catalogue::PhotoRecord>& photos,
                           const publish::PhotoJobSettings& settings) {
+  // Planned before the lock is taken: requests wait on it.
+  std::vector<Job> jobs;
+  jobs.reserve(photos.size());
+  for (const auto& photo : photos) jobs.push_back(job_of(photo, settings));
   {
     std::lock_guard lock(mutex_);
-    for (const auto& photo : photos) {
-      auto job = job_of(photo, settings);
+    for (auto& job : jobs) {
       if (states_.try_emplace(job.key, State::kQueued).second) queue_.push_back(std::move(job));
     }
   }

@@ -136,8 +136,7 @@ ShareServer::ShareServer(ServeSettings settings, catalogue::Catalogue& photos,
     logger_.warn(page.error().describe() + " (a plain 404 page is used)");
     not_found_html_ = "<!doctype html><title>Not found</title><h1>Not found</h1>";
   }
-  const auto contents = theme_.assets();
-  for (const auto& [path, name] : renderer.asset_names()) assets_[name] = contents.at(path);
+  assets_ = served_assets(settings_.look.site, theme_);
 }
 
 ShareServer::~ShareServer() {

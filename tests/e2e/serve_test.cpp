@@ -181,6 +181,17 @@ std::vector<std::string> image_names(const std::string& page) {
   return names;
 }
 
+// The photos of a gallery page by slug ("nikon-d90"), in the page's order.
+std::vector<std::string> photo_slugs(const std::string& page) {
+  const std::regex tile(R"re(class="tile" href="([a-z0-9-]+)\.html")re");
+  std::vector<std::string> slugs;
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), tile); it != std::sregex_iterator();
+       ++it) {
+    slugs.push_back((*it)[1]);
+  }
+  return slugs;
+}
+
 class ServeTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -613,12 +624,7 @@ TEST_F(ServeTest, MarksNeedThePagesTokenAndStayWithTheirLink) {
   EXPECT_NE(gallery.headers.at("set-cookie").find("vernissage_pass="), std::string::npos);
   const auto csrf = editor.csrf(server, link);
   ASSERT_FALSE(csrf.empty());
-  const std::regex tile(R"re(class="tile" href="([a-z0-9-]+)\.html")re");
-  std::vector<std::string> slugs;
-  for (auto it = std::sregex_iterator(gallery.body.begin(), gallery.body.end(), tile);
-       it != std::sregex_iterator(); ++it) {
-    slugs.push_back((*it)[1]);
-  }
+  const auto slugs = photo_slugs(gallery.body);
   ASSERT_GE(slugs.size(), 3u);
 
   const auto picked = editor.post(server, link + "marks",
@@ -720,12 +726,7 @@ TEST_F(ServeTest, DownloadsFollowTheLinkWebOriginalOrNone) {
   Visitor editor;
   const auto gallery = editor.get(server, web);
   const auto csrf = editor.csrf(server, web);
-  const std::regex tile(R"re(class="tile" href="([a-z0-9-]+)\.html")re");
-  std::vector<std::string> slugs;
-  for (auto it = std::sregex_iterator(gallery.body.begin(), gallery.body.end(), tile);
-       it != std::sregex_iterator(); ++it) {
-    slugs.push_back((*it)[1]);
-  }
+  const auto slugs = photo_slugs(gallery.body);
   ASSERT_GE(slugs.size(), 3u);
   for (int i = 0; i < 2; ++i) {
     ASSERT_EQ(
