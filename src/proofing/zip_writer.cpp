@@ -70,7 +70,8 @@ Result<std::filesystem::path> cleaned_copy(const std::filesystem::path& original
   }
   if (auto r = metadata::strip_private_fields(copy, keep_location); !r) {
     std::filesystem::remove(copy, ec);
-    return tl::unexpected(r.error());
+    // The photographer knows the original, not our temporary copy of it.
+    return fail(r.error().code, r.error().message, original);
   }
   return copy;
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "metadata/library_setup.h"
 #include "support/test_support.h"
 
 namespace vern::proofing {
@@ -39,6 +40,28 @@ TEST(ZipWriter, AnUnreadableFileFailsNamingIt) {
   ::close(fd);
   ASSERT_FALSE(written);
   EXPECT_NE(written.error().describe().find("gone.jpg"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vern::proofing
+
+namespace vern::proofing {
+namespace {
+
+TEST(ZipWriter, AnOriginalThatCannotBeCleanedIsLeftOutNamingTheOriginal) {
+  test::TempDir dir;
+  const metadata::LibrarySetup exiv2;  // as the program starts it: BMFF files recognised
+  // A phone's HEIF with a location, which exiv2 0.27 cannot write. Read only, never written.
+  const auto heic = test::shared_photos() / "edge-cases/heic/mobile/HMD_Nokia_8.3_5G.heif";
+  const int fd = ::open((dir / "out.zip").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::vector<std::string> skipped;
+  const auto written = write_zip(fd, {{"a.heic", heic, true, false}}, dir / "scratch", &skipped);
+  ::close(fd);
+  ASSERT_TRUE(written) << written.error().describe();
+  ASSERT_EQ(skipped.size(), 1u);
+  EXPECT_NE(skipped[0].find(heic.string()), std::string::npos) << skipped[0];
+  EXPECT_NE(skipped[0].find("not supported"), std::string::npos) << skipped[0];  // exiv2's reason
+  EXPECT_TRUE(std::filesystem::is_empty(dir / "scratch"));  // no copy left behind
 }
 
 }  // namespace
