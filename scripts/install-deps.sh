@@ -31,8 +31,11 @@ packages=(
   libimage-exiftool-perl
   libjpeg62-turbo-dev
   libkainjow-mustache-dev
+  libraw-bin
+  libraw-dev
   libsodium-dev
   libsqlite3-dev
+  libtiff-dev
   libtomlplusplus-dev
   libvips-dev
   libvips-tools

@@ -82,7 +82,8 @@ class IndexRun {
   // True when the catalogue's record stands for the file as it is: same size and mtime, and
   // nothing left to compute (the perceptual hash, unless the picture would not decode).
   static bool vouches_for(const PhotoRecord& record, const scan::SourceFile& file) {
-    return catalogue::describes_unchanged_file(record, file.size_bytes, file.mtime_ns) &&
+    return catalogue::describes_unchanged_file(record, file.size_bytes, file.mtime_ns,
+                                               scan::attached_stamp(file)) &&
            (record.perceptual_hash || !record.decode_problem.empty());
   }
 
@@ -90,6 +91,7 @@ class IndexRun {
     scan::ScanOptions scan_options;
     scan_options.excluded = options_.excluded;
     scan_options.known_format = known_format_from(known_);
+    scan_options.prefer = options_.prefer;
     for (const auto& root : options_.roots) {
       auto scanned = scan::scan_tree(root, scan_options);
       if (!scanned) return tl::unexpected(scanned.error());

@@ -7,6 +7,7 @@
 #include "catalogue/catalogue.h"
 #include "core/result.h"
 #include "imaging/libvips.h"
+#include "scan/source_tree.h"
 
 namespace vern::archive {
 
@@ -17,6 +18,8 @@ struct IndexOptions {
   long long max_pixels = 0;  // larger photos are refused from their header
   // Folders never descended into (a site being built inside the photo folder).
   std::vector<std::filesystem::path> excluded;
+  // Which file of a RAW+JPEG pair the catalogue records the photo under (the build's --prefer).
+  scan::PairPreference prefer = scan::PairPreference::kJpeg;
   // Called once with the number of photos found, before any is read, then once per photo
   // considered, from any thread (they drive a progress display).
   std::function<void(int)> on_start;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -28,16 +29,24 @@ using KnownPhotos = std::unordered_map<std::string, catalogue::PhotoRecord>;
 // files the catalogue knows unchanged need not be opened to learn their format.
 [[nodiscard]] decltype(scan::ScanOptions::known_format) known_format_from(const KnownPhotos& known);
 
+// True when a quarter-turn orientation tag contradicts the pixels: the EXIF block records the
+// size of the picture turned by 90° from how it is stored. Some tool turned the pixels and left
+// the tag; the picture is then upright as stored.
+[[nodiscard]] bool orientation_contradicts_pixels(
+    int orientation, int stored_width, int stored_height,
+    const std::optional<std::pair<int, int>>& recorded);
+
 struct FactOptions {
   long long max_pixels = 0;      // larger photos are refused from their header
   bool perceptual_hash = false;  // also hash the picture for duplicates (see perceptual_hash.h)
 };
 
 // Everything the catalogue records about a photo, from its bytes read once: content hash,
-// header (size as displayed, orientation), metadata, and on request the perceptual hash. Problems
-// that leave the record usable (a malformed field, an undecodable picture for the hash) are added
-// to `warnings`. `libvips` is loaded only for a picture libjpeg cannot read. Fails when the file
-// is not an image this build can read, naming the reason.
+// header (size as displayed, orientation), metadata merged with its XMP sidecars (read here;
+// docs/metadata-precedence.md), a RAW+JPEG pair's other file, and on request the perceptual hash.
+// Problems that leave the record usable (a malformed field, an undecodable picture for the hash)
+// are added to `warnings`. `libvips` is loaded only for a picture libjpeg cannot read. Fails when
+// the file is not an image this build can read, naming the reason.
 [[nodiscard]] Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> bytes,
                                                               const scan::SourceFile& source,
                                                               const FactOptions& options,

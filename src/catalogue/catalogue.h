@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalogue/photo_record.h"
@@ -68,7 +69,7 @@ class Catalogue {
 // Vernissage and is refused; lower versions are migrated when opened.
 // 1: photos. 2: file name, folder and perceptual hash columns; full-text index; date index.
 // 3: shares, their photos and their views.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // Opens (creating when absent) the SQLite catalogue at `file`: WAL mode, so readers never wait
 // for a writer. Fails with a message naming the file when it is not a catalogue, is corrupt, or
@@ -82,8 +83,9 @@ enum class OpenMode { kCreateIfAbsent, kExisting };
 // True when a file of this size and mtime is still the one `record` describes: the record
 // vouches for it and the file need not be read.
 inline bool describes_unchanged_file(const PhotoRecord& record, std::uintmax_t size_bytes,
-                                     std::int64_t mtime_ns) {
-  return record.size_bytes == size_bytes && record.mtime_ns == mtime_ns;
+                                     std::int64_t mtime_ns, std::string_view attached = {}) {
+  return record.size_bytes == size_bytes && record.mtime_ns == mtime_ns &&
+         record.attached == attached;
 }
 
 // Where the catalogue lives unless told otherwise: $VERNISSAGE_CATALOGUE, else

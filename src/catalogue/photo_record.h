@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/photo_metadata.h"
 
@@ -25,6 +26,13 @@ struct PhotoRecord {
   // 64-bit DCT hash of the picture (see imaging/perceptual_hash.h); unset until `index` made it.
   std::optional<std::uint64_t> perceptual_hash;
   bool missing = false;  // the file was not found at the last index
+  // The sidecars and a pair's other file as scan::attached_stamp() describes them: part of what
+  // must be unchanged for the record to stand.
+  std::string attached;
+  std::vector<std::string> companions;  // absolute paths of a RAW+JPEG pair's other file
+  // The orientation tag in the file itself when metadata.orientation overrules it (a sidecar's
+  // tiff:Orientation, or a tag the pixels contradict); 0 when the file's own tag stands.
+  int file_orientation = 0;
 };
 
 }  // namespace vern::catalogue

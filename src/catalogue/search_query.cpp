@@ -182,9 +182,11 @@ Result<std::string> parse_format(std::string_view text) {
   if (name == "jpg") name = "jpeg";
   if (name == "heic") name = "heif";
   if (name == "tif") name = "tiff";
-  if (!format_from_name(name)) {
+  // A camera RAW format by its extension: format:nef, format:cr3.
+  if (!format_from_name(name) && !is_raw_extension(name)) {
     return tl::unexpected(invalid("'format:" + std::string(text) +
-                                  "': unknown format (jpeg, png, tiff, webp, heif, avif, raw)"));
+                                  "': unknown format (jpeg, png, tiff, webp, heif, avif, raw, or a "
+                                  "RAW extension such as nef, cr2, cr3, arw, dng)"));
   }
   return name;
 }

@@ -39,7 +39,9 @@ struct SearchQuery {
   std::vector<std::string> lenses;    // words of the lens name, the last as a prefix
   std::vector<std::string> keywords;  // words of one of the photo's keywords
   std::vector<std::string> albums;    // words of a folder name on the photo's path
-  std::vector<std::string> formats;   // format_name() values
+  // format_name() values, or a camera RAW's extension ("nef"). A RAW+JPEG pair matches both
+  // "raw" and "jpeg", and its RAW's extension.
+  std::vector<std::string> formats;
   // Picked by the recipient of a share link whose name holds this, case and spaces ignored
   // ("lemonde" for "Le Monde"); "any" for any recipient.
   std::vector<std::string> picked_by;

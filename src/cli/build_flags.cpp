@@ -86,6 +86,7 @@ Result<void> apply_image_flags(const BuildFlags& flags, imaging::ImagingSettings
   if (watermark->active()) imaging.watermark = *watermark;
   if (flags.max_megapixels)
     imaging.max_pixels = imaging::pixels_in_megapixels(*flags.max_megapixels);
+  if (flags.raw) imaging.raw = *imaging::raw_mode_from_name(*flags.raw);  // checked by CLI11
   return {};
 }
 
@@ -103,6 +104,7 @@ Result<BuildOptions> build_options_from(const BuildFlags& flags) {
   apply_site_flags(flags, options.site);
   if (flags.include_originals) options.include_originals = true;
   if (auto r = apply_image_flags(flags, options.imaging); !r) return tl::unexpected(r.error());
+  if (flags.prefer) options.prefer = *scan::pair_preference_from_name(*flags.prefer);
   if (!flags.theme.empty()) options.theme = flags.theme;
   auto catalogue = catalogue_location(flags.catalogue, options.catalogue_setting);
   if (!catalogue) return tl::unexpected(catalogue.error());
@@ -147,6 +149,13 @@ void add_build_flags(CLI::App& app, BuildFlags& flags) {
                    "Output sharpening: 0 none, 0.5 mild (default), 1 strong")
       ->check(CLI::Range(0.0, 2.0));
   add_max_megapixels_flag(*build, flags.max_megapixels);
+  build
+      ->add_option("--raw", flags.raw,
+                   "Camera RAW photos: \"preview\" shows the camera's embedded JPEG where it is "
+                   "large enough, else develops the sensor data (default); \"develop\" always "
+                   "develops")
+      ->check(CLI::IsMember({"preview", "develop"}));
+  add_prefer_flag(*build, flags.prefer);
   add_watermark_flags(*build, flags.watermark);
   build->add_option("--theme", flags.theme,
                     "Folder whose templates/ and assets/ override the theme");

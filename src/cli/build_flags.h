@@ -21,6 +21,8 @@ struct BuildFlags {
   std::optional<double> sharpen;
   WatermarkFlags watermark;
   std::optional<long long> max_megapixels;
+  std::optional<std::string> raw;     // "preview" | "develop"
+  std::optional<std::string> prefer;  // "jpeg" | "raw"
   bool keep_location = false, include_originals = false, force = false, quiet = false,
        verbose = false, dry_run = false, keep_stale = false;
   int jobs = 0;

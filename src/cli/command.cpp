@@ -20,6 +20,14 @@ void add_max_megapixels_flag(CLI::App& command, std::optional<long long>& megapi
       ->check(CLI::Range(1LL, 100000LL));
 }
 
+void add_prefer_flag(CLI::App& command, std::optional<std::string>& prefer) {
+  command
+      .add_option("--prefer", prefer,
+                  "A RAW and a JPEG of one name in one folder are one photo: show the JPEG as "
+                  "the photographer made it (\"jpeg\", default) or develop the RAW (\"raw\")")
+      ->check(CLI::IsMember({"jpeg", "raw"}));
+}
+
 void add_quiet_flag(CLI::App& command, bool& quiet) {
   command.add_flag("-q,--quiet", quiet, "Print only warnings and errors");
 }

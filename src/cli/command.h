@@ -24,6 +24,8 @@ void add_catalogue_flag(CLI::App& command, std::string& file);
 void add_jobs_flag(CLI::App& command, int& jobs, const std::string& what);
 // --max-megapixels N, unset unless given (imaging::pixels_in_megapixels turns it into pixels).
 void add_max_megapixels_flag(CLI::App& command, std::optional<long long>& megapixels);
+// --prefer jpeg|raw: which file of a RAW+JPEG pair is the photo (scan::pair_preference_from_name).
+void add_prefer_flag(CLI::App& command, std::optional<std::string>& prefer);
 // -q,--quiet: only warnings and errors.
 void add_quiet_flag(CLI::App& command, bool& quiet);
 

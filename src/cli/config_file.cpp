@@ -112,6 +112,16 @@ class ConfigReader {
         const auto sigma = node.value<double>();
         if (!sigma || *sigma < 0 || *sigma > 2) return wrong_type(name, "a number from 0 to 2");
         imaging.sharpen_amount = *sigma;
+      } else if (name == "images.raw") {
+        const auto text = node.value<std::string>();
+        const auto mode = text ? imaging::raw_mode_from_name(*text) : std::nullopt;
+        if (!mode) return wrong_type(name, "\"preview\" or \"develop\"");
+        imaging.raw = *mode;
+      } else if (name == "images.prefer") {
+        const auto text = node.value<std::string>();
+        const auto prefer = text ? scan::pair_preference_from_name(*text) : std::nullopt;
+        if (!prefer) return wrong_type(name, "\"jpeg\" or \"raw\"");
+        options_.prefer = *prefer;
       } else if (name == "images.max_megapixels") {
         const auto mp = node.value<int64_t>();
         if (!mp || *mp < 1 || *mp > 100000) return wrong_type(name, "a whole number of megapixels");

@@ -29,6 +29,7 @@ int run_index(const IndexCommand& command, const imaging::Libvips& libvips, Logg
   options.prune = command.prune;
   options.jobs = command.jobs;
   options.max_pixels = command.max_pixels;
+  options.prefer = command.prefer;
   std::optional<Progress> progress;
   options.on_start = [&](int total) {
     logger.info("Indexing " + std::to_string(total) + " photos into " + command.catalogue.string());
@@ -67,6 +68,7 @@ Command add_index_command(CLI::App& app) {
     IndexCommand command;
     std::string catalogue;
     std::optional<long long> max_megapixels;
+    std::optional<std::string> prefer;
     bool quiet = false;
   };
   auto flags = std::make_shared<Flags>();
@@ -83,6 +85,7 @@ Command add_index_command(CLI::App& app) {
                   "Forget photos no longer found under the folders (default: mark them missing)");
   add_jobs_flag(*index, flags->command.jobs, "read");
   add_max_megapixels_flag(*index, flags->max_megapixels);
+  add_prefer_flag(*index, flags->prefer);
   add_quiet_flag(*index, flags->quiet);
   return {index, [flags](const char* argv0) {
             Logger logger(std::cerr, flags->quiet ? Verbosity::kQuiet : Verbosity::kNormal);
@@ -94,6 +97,8 @@ Command add_index_command(CLI::App& app) {
             flags->command.catalogue = *location;
             flags->command.max_pixels =
                 imaging::pixels_in_megapixels(flags->max_megapixels.value_or(200));
+            if (flags->prefer)
+              flags->command.prefer = *scan::pair_preference_from_name(*flags->prefer);
             // Photos are read one per worker; libvips' own threads would only compete with them.
             const imaging::Libvips libvips(argv0, 1);
             return run_index(flags->command, libvips, logger);

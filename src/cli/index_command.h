@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "core/logger.h"
 #include "imaging/libvips.h"
+#include "scan/source_tree.h"
 
 namespace vern::cli {
 
@@ -16,6 +17,7 @@ struct IndexCommand {
   bool prune = false;
   int jobs = 0;
   long long max_pixels = 0;
+  scan::PairPreference prefer = scan::PairPreference::kJpeg;  // a RAW+JPEG pair's recorded file
 };
 
 // `vernissage index PHOTOS...`: records every photo under the folders in the catalogue.

@@ -3,11 +3,11 @@
 #include <iostream>
 #include <memory>
 
+#include "archive/photo_facts.h"
 #include "cli/exit_codes.h"
 #include "cli/metadata_json.h"
 #include "core/file_bytes.h"
-#include "imaging/image_header.h"
-#include "metadata/metadata_reader.h"
+#include "scan/source_tree.h"
 #include "site/exif_display.h"
 
 namespace vern::cli {
@@ -19,29 +19,26 @@ constexpr long long kNoPixelLimit = 1LL << 62;
 struct FileInfo {
   std::optional<ImageFormat> format;
   PhotoMetadata metadata;
+  std::size_t sidecars = 0;
 };
 
+// What the catalogue would record of the file (archive::read_photo_facts): its own metadata,
+// its XMP sidecars, what LibRaw reads of a camera RAW, the orientation in force.
 Result<FileInfo> inspect(const std::string& path, const imaging::Libvips& libvips) {
+  auto source = scan::scan_file(path);
+  if (!source) return tl::unexpected(source.error());
+  source->relative_path = path;
   auto bytes = read_file_bytes(path, kMaxPhotoFileBytes);
   if (!bytes) return tl::unexpected(bytes.error());
   FileInfo info;
-  info.format = sniff_image_format(
-      std::span(bytes->data(), std::min<std::size_t>(bytes->size(), kFormatSniffBytes)));
-  if (!info.format) {
-    return fail(
-        ErrorCode::kUnsupported,
-        bytes->empty() ? "empty file (0 bytes)" : "not an image in a format Vernissage reads",
-        path);
-  }
-  auto metadata = metadata::read_metadata(*bytes, path);
-  if (!metadata) return tl::unexpected(metadata.error());
-  info.metadata = std::move(*metadata);
-  // The decoder knows the true pixel size when the metadata does not (or disagrees).
-  if (auto header = imaging::read_header(*bytes, path, kNoPixelLimit, libvips)) {
-    info.metadata.width = header->width;
-    info.metadata.height = header->height;
-    if (!info.metadata.orientation) info.metadata.orientation = header->orientation;
-  }
+  info.format = source->format;
+  std::vector<std::string> warnings;
+  auto record =
+      archive::read_photo_facts(*bytes, *source, {.max_pixels = kNoPixelLimit}, libvips, warnings);
+  if (!record) return tl::unexpected(record.error());
+  info.metadata = std::move(record->metadata);
+  info.metadata.warnings = std::move(warnings);
+  info.sidecars = source->sidecars.size();
   return info;
 }
 
@@ -65,6 +62,8 @@ void print_text(const std::string& path, const FileInfo& info) {
   line("Taken (ISO 8601)", m.taken_at.value_or(""));
   if (m.gps && m.gps->altitude_m) line("Altitude", std::to_string(*m.gps->altitude_m) + " m");
   line("Rating", m.rating ? std::to_string(*m.rating) : "");
+  line("Label", m.label.value_or(""));
+  if (info.sidecars > 0) line("XMP sidecars", std::to_string(info.sidecars));
   for (const auto& warning : m.warnings) line("Warning", warning);
 }
 

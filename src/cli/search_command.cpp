@@ -1,6 +1,7 @@
 #include "cli/search_command.h"
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -79,6 +80,10 @@ void print_table(const std::vector<catalogue::PhotoRecord>& found) {
     Row row{m.taken_at ? m.taken_at->substr(0, 16) : "",
             printable(site::format_camera(m.camera_make, m.camera_model)), exposure(m),
             stars(m.rating), printable(r.path) + (r.missing ? "  (missing)" : "")};
+    // A RAW+JPEG pair is one photo: its other file is named on the same line.
+    for (const auto& companion : r.companions) {
+      row.path += " + " + printable(std::filesystem::path(companion).filename().string());
+    }
     if (!row.taken.empty() && row.taken.size() > 10) row.taken[10] = ' ';
     w_camera = std::min<std::size_t>(std::max(w_camera, columns(row.camera)), 28);
     w_exposure = std::min<std::size_t>(std::max(w_exposure, columns(row.exposure)), 34);
@@ -99,6 +104,8 @@ nlohmann::ordered_json record_json(const catalogue::PhotoRecord& r) {
   object["size_bytes"] = r.size_bytes;
   object["content_hash"] = r.content_hash;
   object["missing"] = r.missing;
+  object["label"] = r.metadata.label ? nlohmann::ordered_json(*r.metadata.label) : nullptr;
+  object["companions"] = r.companions;
   return object;
 }
 

@@ -49,6 +49,11 @@ std::optional<ImageFormat> sniff_image_format(std::span<const unsigned char> hea
   if (starts_with(head, 0, "\x89PNG\r\n\x1A\n"sv)) return ImageFormat::kPng;
   if (starts_with(head, 0, "RIFF"sv) && starts_with(head, 8, "WEBP"sv)) return ImageFormat::kWebp;
   if (starts_with(head, 0, "FUJIFILMCCD-RAW"sv)) return ImageFormat::kRaw;
+  // Canon CRW (a CIFF heap), Minolta MRW, Sigma X3F.
+  if (starts_with(head, 0, "II\x1A\0\0\0HEAPCCDR"sv) || starts_with(head, 0, "\0MRM"sv) ||
+      starts_with(head, 0, "FOVb"sv)) {
+    return ImageFormat::kRaw;
+  }
   if (starts_with(head, 0, "IIRO"sv) || starts_with(head, 0, "IIRS"sv) ||
       starts_with(head, 0, "MMOR"sv) || starts_with(head, 0, "IIU\0"sv)) {
     return ImageFormat::kRaw;
@@ -68,6 +73,52 @@ std::optional<ImageFormat> sniff_image_format(std::span<const unsigned char> hea
     }
   }
   return std::nullopt;
+}
+
+namespace {
+
+// Camera RAW formats whose container is TIFF or that LibRaw reads, by extension.
+constexpr std::string_view kRawExtensions[] = {
+    "3fr", "ari", "arw", "bay", "cr2", "cr3", "crw", "dcr", "dcs", "dng",
+    "erf", "fff", "iiq", "k25", "kdc", "mef", "mos", "mrw", "nef", "nrw",
+    "orf", "pef", "raf", "raw", "rw2", "rwl", "sr2", "srf", "srw", "x3f"};
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string lower_extension(std::string_view file_name) {
+  const auto slash = file_name.find_last_of('/');
+  if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
+  const auto dot = file_name.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  return lower_ascii(file_name.substr(dot + 1));
+}
+
+}  // namespace
+
+bool is_raw_extension(std::string_view extension) {
+  const std::string lower = lower_ascii(extension);
+  return std::find(std::begin(kRawExtensions), std::end(kRawExtensions), lower) !=
+         std::end(kRawExtensions);
+}
+
+std::optional<ImageFormat> photo_format(std::span<const unsigned char> head,
+                                        std::string_view file_name) {
+  const auto format = sniff_image_format(head);
+  if (format == ImageFormat::kTiff && is_raw_extension(lower_extension(file_name))) {
+    return ImageFormat::kRaw;
+  }
+  return format;
+}
+
+std::string raw_kind(std::string_view file_name) {
+  std::string extension = lower_extension(file_name);
+  return is_raw_extension(extension) ? extension : "";
 }
 
 }  // namespace vern

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace vern {
@@ -21,8 +22,22 @@ inline constexpr std::size_t kFormatSniffBytes = 16;
 
 // Recognises a format from the first bytes of a file (kFormatSniffBytes suffice). The extension is
 // never consulted: a PNG called .jpg is a PNG. RAW formats with a signature of their own (Canon
-// CR2/CR3, Olympus ORF, Panasonic RW2, Fujifilm RAF) are kRaw; RAWs that are plain TIFF (NEF, ARW,
-// DNG) are kTiff here and are told apart by the decoder.
+// CRW/CR2/CR3, Olympus ORF, Panasonic RW2, Fujifilm RAF, Minolta MRW, Sigma X3F) are kRaw; RAWs
+// that are plain TIFF (NEF, ARW, DNG, PEF, ...) are kTiff here: see photo_format().
 std::optional<ImageFormat> sniff_image_format(std::span<const unsigned char> head);
+
+// True for the extension (without the dot, any case) of a camera RAW format: "nef", "DNG", ...
+bool is_raw_extension(std::string_view extension);
+
+// A photo's format from its first bytes and its file name. As sniff_image_format(), except that a
+// TIFF container named as a camera RAW (.nef, .arw, .dng, .pef, ...) is kRaw: those formats are
+// TIFF by design and carry no signature of their own, and their first IFD is the small thumbnail,
+// which a TIFF reader would take for the photo.
+std::optional<ImageFormat> photo_format(std::span<const unsigned char> head,
+                                        std::string_view file_name);
+
+// The lower-case extension of a camera RAW file ("nef", "cr3"), which `search format:nef` matches;
+// "" when `file_name` has none.
+std::string raw_kind(std::string_view file_name);
 
 }  // namespace vern

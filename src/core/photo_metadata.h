@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vern {
@@ -34,7 +35,15 @@ struct PhotoMetadata {
   std::vector<std::string> keywords;
   std::optional<std::string> creator;
   std::optional<std::string> copyright;
-  std::optional<int> rating;  // 0..5
+  std::optional<int> rating;         // 0..5
+  std::optional<std::string> label;  // the editor's colour label: "Red", "Green", ...
+
+  // The pixel size the EXIF block records (PixelXDimension × PixelYDimension), as stored before
+  // any orientation: evidence when the orientation tag contradicts the pixels. Not catalogued.
+  std::optional<std::pair<int, int>> recorded_pixel_size;
+  // True when `lens` is exiv2's name for the maker's lens id rather than a name the camera wrote:
+  // several lenses share an id, so the name is checked against the focal length. Not catalogued.
+  bool lens_from_maker_id = false;
 
   // Problems met while reading that did not stop the read (hostile or malformed fields).
   std::vector<std::string> warnings;

@@ -43,7 +43,9 @@ Result<ImageHeader> read_header(std::span<const unsigned char> bytes, const std:
   }
   const auto functions = libvips.functions();
   if (!functions) return fail(functions.error().code, functions.error().describe(), path);
-  auto header = (*functions)->read_header(bytes, path);
+  const bool camera_raw = photo_format(bytes, path) == ImageFormat::kRaw;
+  auto header = camera_raw ? (*functions)->read_raw_header(bytes, path)
+                           : (*functions)->read_header(bytes, path);
   if (!header) return header;
   return within_limits(std::move(*header), path, max_pixels);
 }

@@ -184,6 +184,24 @@ Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
                                        const Libvips& libvips) {
   if (const auto hash = thumbnail_hash(embedded_thumbnail, header, libvips))
     return PerceptualHash{*hash, true};
+  if (header.loader == "libraw") {
+    // A camera RAW: its JPEG preview stands for it, as a camera thumbnail does for a JPEG.
+    const auto functions = libvips.functions();
+    if (!functions) return fail(functions.error().code, functions.error().describe(), path);
+    auto preview = (*functions)->raw_preview(bytes, path);
+    if (!preview) {
+      return fail(ErrorCode::kCorrupt,
+                  "cannot decode for the similarity hash: " + preview.error().message, path);
+    }
+    auto luma = detail::decode_jpeg_luma(preview->first, kMinDecodeEdge);
+    if (!luma) {
+      return fail(ErrorCode::kCorrupt,
+                  "cannot decode the RAW preview for the similarity hash: " + luma.error().message,
+                  path);
+    }
+    return PerceptualHash{
+        hash_grid(upright(shrink(*luma, 0, 0, luma->width, luma->height), preview->second)), false};
+  }
   if (header.loader.starts_with("jpegload")) {
     // libjpeg's 1/8 decode (each block's mean) is all a 32×32 grid needs. The grid is turned
     // upright as a thumbnail's is.

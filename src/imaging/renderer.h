@@ -34,6 +34,10 @@ struct RenderReport {
 // caller that must get the same placeholder whichever derivatives are missing (a build repairing
 // an interrupted one) passes the largest derivative of the whole plan as `decode_as`.
 //
+// `reading` says how the file becomes pixels where it leaves a choice: a camera RAW (reading.raw
+// set) is decoded through LibRaw, from its preview or its sensor data
+// (libvips_module/camera_raw.h), and an orientation other than 0 overrules the file's tag.
+//
 // The work is `libvips`' (loaded then if it was not yet).
 //
 // Fails (writing nothing further) when the photo cannot be decoded at all or a file cannot be
@@ -42,6 +46,7 @@ struct RenderReport {
     const Libvips& libvips, std::span<const unsigned char> bytes, const std::string& path,
     int original_long_edge, const std::vector<Derivative>& wanted,
     const std::filesystem::path& site_root, const ImagingSettings& settings,
-    const EmbeddedNotice& notice, const Derivative* decode_as = nullptr);
+    const EmbeddedNotice& notice, const Derivative* decode_as = nullptr,
+    const PictureReading& reading = {});
 
 }  // namespace vern::imaging

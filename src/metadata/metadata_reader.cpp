@@ -1,7 +1,9 @@
 #include "metadata/metadata_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <exiv2/exiv2.hpp>
 #include <memory>
 #include <string_view>
@@ -52,6 +54,19 @@ class Sources {
       if (datum.key() == key) values.push_back(datum.toString());
     }
     return values;
+  }
+
+  // A name (make, model, lens): cleaned as text is, but never taken for firmware boilerplate.
+  std::optional<std::string> exif_name(const char* key) const {
+    const auto* d = exif(key);
+    if (d == nullptr) return std::nullopt;
+    return name(d->toString(), key);
+  }
+
+  std::optional<std::string> xmp_name(const char* key) const {
+    const auto* d = xmp(key);
+    if (d == nullptr) return std::nullopt;
+    return name(d->toString(), key);
   }
 
   std::optional<std::string> exif_text(const char* key) const {
@@ -128,6 +143,14 @@ class Sources {
     return value;
   }
 
+  std::optional<std::string> name(const std::string& raw, const char* key) const {
+    bool reencoded = false;
+    std::string value = detail::clean_text(raw, &reencoded);
+    if (reencoded) warn(std::string(key) + " is not UTF-8; read as Latin-1");
+    if (value.empty()) return std::nullopt;
+    return value;
+  }
+
   const Exiv2::ExifData& exif_;
   const Exiv2::IptcData& iptc_;
   const Exiv2::XmpData& xmp_;
@@ -181,12 +204,49 @@ void read_capture_time(const Sources& s, PhotoMetadata& m) {
   }
 }
 
-void read_camera(const Sources& s, const Exiv2::ExifData& exif, PhotoMetadata& m) {
-  m.camera_make = first_of({s.exif_text("Exif.Image.Make"), s.xmp_text("Xmp.tiff.Make")});
-  m.camera_model = first_of({s.exif_text("Exif.Image.Model"), s.xmp_text("Xmp.tiff.Model")});
+// Make, model and lens are names, never firmware boilerplate: "KODAK DX6490 ZOOM DIGITAL CAMERA"
+// is a model. They are kept whole, with runs of spaces made one.
+std::optional<std::string> camera_name(std::optional<std::string> text) {
+  if (!text) return text;
+  std::string tidy;
+  for (const char c : *text) {
+    if (c == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
+    tidy += c;
+  }
+  while (!tidy.empty() && tidy.back() == ' ') tidy.pop_back();
+  if (tidy.empty()) return std::nullopt;
+  return tidy;
+}
 
-  m.lens = first_of({s.exif_text("Exif.Photo.LensModel"), s.xmp_text("Xmp.exifEX.LensModel"),
-                     s.xmp_text("Xmp.aux.Lens")});
+}  // namespace
+
+bool lens_covers_focal_length(const std::string& name, double focal_mm) {
+  const auto mm = name.find("mm");
+  if (mm == std::string::npos || focal_mm <= 0) return true;
+  auto start = mm;
+  while (start > 0 && (std::isdigit(static_cast<unsigned char>(name[start - 1])) ||
+                       name[start - 1] == '.' || name[start - 1] == '-')) {
+    --start;
+  }
+  const std::string range = name.substr(start, mm - start);
+  const auto dash = range.find('-');
+  const double shortest = std::atof(range.substr(0, dash).c_str());
+  const double longest =
+      dash == std::string::npos ? shortest : std::atof(range.substr(dash + 1).c_str());
+  if (shortest <= 0 || longest < shortest) return true;
+  return focal_mm >= shortest * 0.95 && focal_mm <= longest * 1.05;
+}
+
+namespace {
+
+void read_camera(const Sources& s, const Exiv2::ExifData& exif, PhotoMetadata& m) {
+  m.camera_make =
+      camera_name(first_of({s.exif_name("Exif.Image.Make"), s.xmp_name("Xmp.tiff.Make")}));
+  m.camera_model =
+      camera_name(first_of({s.exif_name("Exif.Image.Model"), s.xmp_name("Xmp.tiff.Model")}));
+
+  m.lens = camera_name(first_of({s.exif_name("Exif.Photo.LensModel"),
+                                 s.xmp_name("Xmp.exifEX.LensModel"), s.xmp_name("Xmp.aux.Lens")}));
   if (!m.lens) {
     // exiv2 knows where each maker hides the lens (Canon LensType, Nikon LensData, ...). Its
     // rendering of an unknown id is a number or "Unknown ...", which tells a reader nothing.
@@ -195,8 +255,11 @@ void read_camera(const Sources& s, const Exiv2::ExifData& exif, PhotoMetadata& m
       if (it != exif.end()) {
         const std::string name = detail::clean_text(it->print(&exif));
         const bool numeric = name.find_first_not_of("0123456789.()- ") == std::string::npos;
-        if (!name.empty() && !numeric && name.rfind("Unknown", 0) != 0 && name != "n/a") {
+        const auto focal = s.exif_number("Exif.Photo.FocalLength");
+        if (!name.empty() && !numeric && name.rfind("Unknown", 0) != 0 && name != "n/a" &&
+            (!focal || lens_covers_focal_length(name, *focal))) {
           m.lens = name;
+          m.lens_from_maker_id = true;
         }
       }
     } catch (const Exiv2::AnyError&) {
@@ -291,6 +354,7 @@ void read_description(const Sources& s, PhotoMetadata& m) {
   auto rating = first_of({s.xmp_number("Xmp.xmp.Rating"), s.exif_number("Exif.Image.Rating")});
   // -1 means "rejected" in XMP; the schema's scale is 0..5.
   if (rating) m.rating = std::clamp(static_cast<int>(std::lround(*rating)), 0, 5);
+  m.label = s.xmp_text("Xmp.xmp.Label");
 }
 
 void add_keyword(PhotoMetadata& m, std::string keyword) {
@@ -320,7 +384,13 @@ void read_keywords(const Sources& s, PhotoMetadata& m) {
   }
 }
 
-void read_dimensions(const Exiv2::Image& image, PhotoMetadata& m) {
+void read_dimensions(const Sources& s, const Exiv2::Image& image, PhotoMetadata& m) {
+  const auto recorded_width = s.exif_number("Exif.Photo.PixelXDimension");
+  const auto recorded_height = s.exif_number("Exif.Photo.PixelYDimension");
+  if (recorded_width && recorded_height && *recorded_width >= 1 && *recorded_height >= 1 &&
+      *recorded_width < 1e6 && *recorded_height < 1e6) {
+    m.recorded_pixel_size = {static_cast<int>(*recorded_width), static_cast<int>(*recorded_height)};
+  }
   const int width = image.pixelWidth();
   const int height = image.pixelHeight();
   if (width <= 0 || height <= 0) return;
@@ -375,7 +445,7 @@ Result<PhotoMetadata> read_metadata(std::span<const unsigned char> file_bytes,
   step("location", [&] { read_location(sources, m); });
   step("description", [&] { read_description(sources, m); });
   step("keywords", [&] { read_keywords(sources, m); });
-  step("dimensions", [&] { read_dimensions(*image, m); });
+  step("dimensions", [&] { read_dimensions(sources, *image, m); });
   if (embedded_thumbnail != nullptr) {
     step("EXIF thumbnail", [&] {
       const Exiv2::ExifThumbC thumbnail(image->exifData());

@@ -27,4 +27,10 @@ namespace vern::metadata {
                                                   const std::string& path,
                                                   std::vector<unsigned char>* embedded_thumbnail);
 
+// False when a lens name's focal lengths ("70-200mm", "50mm") exclude `focal_mm` (5 % either
+// side). exiv2 names a lens from the maker's lens id, and several lenses share an id: the Canon
+// EOS D30 sample in ../shared/photos/raw, shot at 31 mm, has an id exiv2 names
+// "EF 70-200mm f/2.8L IS II USM". True when the name gives no focal length.
+bool lens_covers_focal_length(const std::string& name, double focal_mm);
+
 }  // namespace vern::metadata

@@ -28,10 +28,69 @@ std::string trimmed(const std::string& text) {
   return text.substr(first, last - first + 1);
 }
 
+bool names_photo_here(const scan::Folder& folder, const std::string& name) {
+  return std::any_of(folder.photos.begin(), folder.photos.end(), [&](const scan::SourceFile& p) {
+    if (p.absolute_path.filename() == name) return true;
+    return std::any_of(p.companions.begin(), p.companions.end(), [&](const scan::AttachedFile& c) {
+      return c.absolute_path.filename() == name;
+    });
+  });
+}
+
+// [photos."NAME"] tables: settings of one photo of this folder each.
+Result<void> read_photo_tables(const toml::node& node, const std::string& file,
+                               const scan::Folder& folder, AlbumChoices& choices) {
+  const auto at_line = [&](const toml::node& n) {
+    return file + ":" + std::to_string(n.source().begin.line);
+  };
+  const auto* photos = node.as_table();
+  if (photos == nullptr) {
+    return fail(ErrorCode::kInvalidInput, "\"photos\" must be tables: [photos.\"NAME.jpg\"]",
+                at_line(node));
+  }
+  for (const auto& [photo_key, photo_node] : *photos) {
+    const std::string photo(photo_key.str());
+    const auto* settings = photo_node.as_table();
+    if (settings == nullptr || !names_photo_here(folder, photo)) {
+      return fail(ErrorCode::kInvalidInput,
+                  "[photos.\"" + photo + "\"] must name a photo of this folder",
+                  at_line(photo_node));
+    }
+    for (const auto& [key, value] : *settings) {
+      const std::string name(key.str());
+      if (name == "orientation") {
+        const auto orientation = value.value<int64_t>();
+        if (!orientation || *orientation < 1 || *orientation > 8) {
+          return fail(ErrorCode::kInvalidInput,
+                      "photos.\"" + photo + "\".orientation must be an EXIF orientation, 1 to 8",
+                      at_line(value));
+        }
+        choices.orientations[photo] = static_cast<int>(*orientation);
+      } else {
+        return fail(ErrorCode::kInvalidInput,
+                    "unknown setting \"" + name + "\" for photo \"" + photo + "\"", at_line(value));
+      }
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
+PhotoChoices AlbumChoices::for_photo(const scan::SourceFile& photo) const {
+  PhotoChoices choices;
+  choices.raw = raw;
+  auto it = orientations.find(photo.absolute_path.filename().string());
+  for (const auto& companion : photo.companions) {
+    if (it == orientations.end())
+      it = orientations.find(companion.absolute_path.filename().string());
+  }
+  if (it != orientations.end()) choices.orientation = it->second;
+  return choices;
+}
+
 Result<site::AlbumSettings> read_album_settings(const AlbumTextFolders& folders,
-                                                const scan::Folder& folder) {
+                                                const scan::Folder& folder, AlbumChoices* choices) {
   std::filesystem::path file;
   if (folders.texts && is_file(*folders.texts / kAlbumFileName)) {
     file = *folders.texts / kAlbumFileName;
@@ -42,11 +101,13 @@ Result<site::AlbumSettings> read_album_settings(const AlbumTextFolders& folders,
   }
   const auto text = read_text_file(file);
   if (!text) return fail(ErrorCode::kIo, "cannot read album settings", file.string());
-  return parse_album_settings(*text, file.string(), folder);
+  return parse_album_settings(*text, file.string(), folder, choices);
 }
 
 Result<site::AlbumSettings> parse_album_settings(std::string_view text, const std::string& file,
-                                                 const scan::Folder& folder) {
+                                                 const scan::Folder& folder,
+                                                 AlbumChoices* choices) {
+  AlbumChoices read_choices;
   site::AlbumSettings settings;
   toml::table table;
   try {
@@ -92,10 +153,20 @@ Result<site::AlbumSettings> parse_album_settings(std::string_view text, const st
       const auto value = node.value<bool>();
       if (!value) return wrong(name, "true or false");
       settings.hidden = *value;
+    } else if (name == "raw") {
+      const auto value = node.value<std::string>();
+      const auto mode = value ? imaging::raw_mode_from_name(*value) : std::nullopt;
+      if (!mode) return wrong(name, "\"preview\" or \"develop\"");
+      read_choices.raw = *mode;
+    } else if (name == "photos") {
+      if (auto r = read_photo_tables(node, file, folder, read_choices); !r) {
+        return tl::unexpected(r.error());
+      }
     } else {
       return fail(ErrorCode::kInvalidInput, "unknown setting \"" + name + "\"", file);
     }
   }
+  if (choices != nullptr) *choices = std::move(read_choices);
   return settings;
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
 #include "core/result.h"
+#include "imaging/derivative_plan.h"
+#include "publish/photo_job.h"
 #include "scan/source_tree.h"
 #include "site/gallery.h"
 
@@ -22,6 +25,15 @@ struct AlbumTextFolders {
   std::optional<std::filesystem::path> texts;  // TEXTS/<album>, with --texts
 };
 
+// What album.toml decides about the making of the album's images, rather than its pages.
+struct AlbumChoices {
+  std::optional<imaging::RawMode> raw;      // raw = "preview" | "develop"
+  std::map<std::string, int> orientations;  // [photos."NAME"] orientation = 1..8, by file name
+
+  // The choices for the photo in file `file_name` (a RAW+JPEG pair answers to either name).
+  PhotoChoices for_photo(const scan::SourceFile& photo) const;
+};
+
 // Reads album.toml, from the texts folder if it holds one, else from the photo folder when the
 // scan found one there:
 //   title = "..."          shown instead of the folder name
@@ -29,14 +41,20 @@ struct AlbumTextFolders {
 //   cover = "IMG_1.jpg"    a photo of this folder (no paths: nothing outside the folder)
 //   sort = "taken" | "taken-desc" | "name"
 //   hidden = true          built, but not listed on the parent page, in the feed or sitemap
-// Errors name the file and the key; the caller keeps the defaults then.
+//   raw = "preview" | "develop"    how this album's camera RAWs become pixels
+//   [photos."IMG_1.jpg"]   one photo of this folder:
+//   orientation = 1        EXIF orientation 1..8 overruling the file's tag and sidecar
+// Errors name the file, the key and (for a value) the line; the caller keeps the defaults then.
+// `choices`, when given, receives the image settings.
 [[nodiscard]] Result<site::AlbumSettings> read_album_settings(const AlbumTextFolders& folders,
-                                                              const scan::Folder& folder);
+                                                              const scan::Folder& folder,
+                                                              AlbumChoices* choices = nullptr);
 
 // The same, for album.toml text already in memory; `file` names it in errors.
 [[nodiscard]] Result<site::AlbumSettings> parse_album_settings(std::string_view text,
                                                                const std::string& file,
-                                                               const scan::Folder& folder);
+                                                               const scan::Folder& folder,
+                                                               AlbumChoices* choices = nullptr);
 
 // A caption written beside a photo, in NAME.md or NAME.txt (NAME with or without the photo's
 // extension), as plain text; it replaces the caption from IPTC/XMP. nullopt when there is none.

@@ -5,6 +5,7 @@
 
 #include "core/logger.h"
 #include "imaging/derivative_plan.h"
+#include "scan/source_tree.h"
 #include "site/site_settings.h"
 
 namespace vern::publish {
@@ -23,6 +24,8 @@ struct BuildOptions {
   std::string select;  // a search query: publish only the photos it matches
   site::SiteSettings site;
   imaging::ImagingSettings imaging;
+  // Which file of a RAW+JPEG pair is published (`--prefer`; prefer = "..." in vernissage.toml).
+  scan::PairPreference prefer = scan::PairPreference::kJpeg;
   bool include_originals = false;
   bool force = false;
   bool dry_run = false;     // say what would be done, write nothing

@@ -9,6 +9,7 @@
 #include "core/content_hash.h"
 #include "core/file_bytes.h"
 #include "imaging/renderer.h"
+#include "metadata/embedded_preview.h"
 #include "metadata/private_fields.h"
 
 namespace vern::publish {
@@ -45,12 +46,13 @@ class PhotoJob {
  public:
   PhotoJob(const scan::SourceFile& file, const catalogue::PhotoRecord* recorded,
            const PhotoJobSettings& settings, const imaging::Libvips& libvips,
-           catalogue::Catalogue& catalogue)
+           catalogue::Catalogue& catalogue, const PhotoChoices& choices)
       : file_(file),
         recorded_(recorded),
         settings_(settings),
         libvips_(libvips),
-        catalogue_(catalogue) {}
+        catalogue_(catalogue),
+        choices_(choices) {}
 
   Result<PublishedPhoto> run() {
     if (auto r = learn_facts(); !r) return tl::unexpected(r.error());
@@ -90,7 +92,8 @@ class PhotoJob {
   // from the file.
   Result<void> learn_facts() {
     if (recorded_ != nullptr &&
-        catalogue::describes_unchanged_file(*recorded_, file_.size_bytes, file_.mtime_ns)) {
+        catalogue::describes_unchanged_file(*recorded_, file_.size_bytes, file_.mtime_ns,
+                                            scan::attached_stamp(file_))) {
       record_ = *recorded_;
       was_known_ = true;
       photo_.status = SourceStatus::kUnchanged;
@@ -101,6 +104,11 @@ class PhotoJob {
     photo_.content_hash = record_.content_hash;
     photo_.width = record_.metadata.width.value_or(0);
     photo_.height = record_.metadata.height.value_or(0);
+    reading_ = picture_reading(record_, settings_, choices_);
+    const int recorded_orientation = record_.metadata.orientation.value_or(1);
+    if (choices_.orientation && (*choices_.orientation >= 5) != (recorded_orientation >= 5)) {
+      std::swap(photo_.width, photo_.height);  // the album turns it a quarter further
+    }
     return {};
   }
 
@@ -127,7 +135,7 @@ class PhotoJob {
   void plan_outputs() {
     notice_ = notice_for(record_.metadata, settings_);
     photo_.derivatives = imaging::plan_derivatives(photo_.content_hash, photo_.width, photo_.height,
-                                                   settings_.imaging, notice_);
+                                                   settings_.imaging, notice_, reading_);
     for (const auto& d : photo_.derivatives) {
       if (!path_exists(settings_.output / d.relative_path)) missing_.push_back(d);
     }
@@ -169,13 +177,27 @@ class PhotoJob {
     }
     auto report = imaging::render_derivatives(
         libvips_, bytes_, file_.relative_path, std::max(photo_.width, photo_.height), missing_,
-        settings_.output, settings_.imaging, notice_, decode_as);
+        settings_.output, settings_.imaging, notice_, decode_as, reading_);
+    if (!report && reading_.raw && report.error().code == ErrorCode::kUnsupported) {
+      report = render_exiv2_preview(decode_as);
+    }
     if (!report) return tl::unexpected(report.error());
     photo_.decoded = true;
     photo_.files_written = report->files_written;
     record_.thumbhash = report->thumbhash;
     record_.decode_problem = report->partial_decode ? report->decode_problem : "";
     return {};
+  }
+
+  // A camera RAW LibRaw cannot read, shown from the JPEG preview exiv2 finds in it.
+  Result<imaging::RenderReport> render_exiv2_preview(const Derivative* decode_as) {
+    auto preview = metadata::largest_jpeg_preview(bytes_, file_.relative_path);
+    if (!preview) return tl::unexpected(preview.error());
+    imaging::PictureReading as_jpeg;
+    as_jpeg.orientation = choices_.orientation.value_or(record_.metadata.orientation.value_or(1));
+    return imaging::render_derivatives(
+        libvips_, preview->jpeg, file_.relative_path, std::max(photo_.width, photo_.height),
+        missing_, settings_.output, settings_.imaging, notice_, decode_as, as_jpeg);
   }
 
   Result<void> record_in_catalogue() {
@@ -193,8 +215,10 @@ class PhotoJob {
   const PhotoJobSettings& settings_;
   const imaging::Libvips& libvips_;
   catalogue::Catalogue& catalogue_;
+  const PhotoChoices& choices_;
 
   PublishedPhoto photo_;
+  imaging::PictureReading reading_;
   FileBytes bytes_;  // empty until the file had to be read
   catalogue::PhotoRecord record_;
   bool was_known_ = false;
@@ -207,19 +231,33 @@ class PhotoJob {
 
 }  // namespace
 
+imaging::PictureReading picture_reading(const catalogue::PhotoRecord& record,
+                                        const PhotoJobSettings& settings,
+                                        const PhotoChoices& choices) {
+  imaging::PictureReading reading;
+  if (record.format == format_name(ImageFormat::kRaw)) {
+    reading.raw = choices.raw.value_or(settings.imaging.raw);
+  }
+  const int in_force = choices.orientation.value_or(record.metadata.orientation.value_or(1));
+  const int file_tag = record.file_orientation != 0 ? record.file_orientation
+                                                    : record.metadata.orientation.value_or(1);
+  if (in_force != file_tag) reading.orientation = in_force;
+  return reading;
+}
+
 std::vector<Derivative> planned_derivatives(const catalogue::PhotoRecord& record,
                                             const PhotoJobSettings& settings) {
-  return imaging::plan_derivatives(record.content_hash, record.metadata.width.value_or(0),
-                                   record.metadata.height.value_or(0), settings.imaging,
-                                   notice_for(record.metadata, settings));
+  return imaging::plan_derivatives(
+      record.content_hash, record.metadata.width.value_or(0), record.metadata.height.value_or(0),
+      settings.imaging, notice_for(record.metadata, settings), picture_reading(record, settings));
 }
 
 Result<PublishedPhoto> publish_photo(const scan::SourceFile& file,
                                      const catalogue::PhotoRecord* recorded,
                                      const PhotoJobSettings& settings,
                                      const imaging::Libvips& libvips,
-                                     catalogue::Catalogue& catalogue) {
-  return PhotoJob(file, recorded, settings, libvips, catalogue).run();
+                                     catalogue::Catalogue& catalogue, const PhotoChoices& choices) {
+  return PhotoJob(file, recorded, settings, libvips, catalogue, choices).run();
 }
 
 }  // namespace vern::publish

@@ -28,6 +28,19 @@ struct PhotoJobSettings {
   bool dry_run = false;              // decide, but write nothing
 };
 
+// The photographer's decisions for one photo, from its album's album.toml: they overrule what the
+// file and its sidecars say.
+struct PhotoChoices {
+  std::optional<int> orientation;       // [photos."NAME"] orientation = 1..8
+  std::optional<imaging::RawMode> raw;  // raw = "preview" | "develop" for the album
+};
+
+// How the photo's pixels are to be read (see imaging::PictureReading): the RAW mode for a camera
+// RAW, and an orientation wherever the one in force is not the file's own tag.
+imaging::PictureReading picture_reading(const catalogue::PhotoRecord& record,
+                                        const PhotoJobSettings& settings,
+                                        const PhotoChoices& choices = {});
+
 // How a photo stands against the catalogue at the start of a build.
 enum class SourceStatus {
   kNew,        // not in the catalogue under this path
@@ -66,7 +79,8 @@ struct PublishedPhoto {
                                                    const catalogue::PhotoRecord* recorded,
                                                    const PhotoJobSettings& settings,
                                                    const imaging::Libvips& libvips,
-                                                   catalogue::Catalogue& catalogue);
+                                                   catalogue::Catalogue& catalogue,
+                                                   const PhotoChoices& choices = {});
 
 // The derivatives publish_photo makes of a photo the catalogue knows (content hash and displayed
 // size recorded), named without reading the file: a server links a share's images before they

@@ -88,6 +88,7 @@ Result<std::unordered_set<std::string>> select_photos(catalogue::SearchQuery que
   index.excluded = {options.output};
   index.jobs = options.jobs;
   index.max_pixels = options.imaging.max_pixels;
+  index.prefer = options.prefer;
   // A dry run writes nothing, not even facts into the catalogue: it selects from a scratch one.
   std::unique_ptr<catalogue::Catalogue> scratch;
   if (options.dry_run) {
@@ -186,12 +187,14 @@ class SiteBuild {
     scan_options.excluded = {options_.output};
     // Files the catalogue knows unchanged need not be opened to learn their format.
     scan_options.known_format = archive::known_format_from(known_);
+    scan_options.prefer = options_.prefer;
     auto scanned = scan::scan_tree(options_.photos, scan_options);
     if (!scanned) return tl::unexpected(scanned.error());
     scanned_ = std::move(*scanned);
     report_.skipped = scanned_.problems;
     for (const auto& problem : scanned_.problems) logger_.warn(problem.describe() + " (skipped)");
     photos_ = scan::all_photos(scanned_.root);
+    read_photo_choices(scanned_.root);
     phase_done("scan");
     if (chosen_) {
       std::erase_if(photos_, [&](const scan::SourceFile* file) {
@@ -222,6 +225,18 @@ class SiteBuild {
 
   // Publishes every photo with a fixed number of workers taking the next photo as they finish
   // one, so at most `jobs` photos are in memory at once however large the archive is.
+  // What each album's album.toml decides about its photos' images. A malformed file is reported
+  // once, when the pages are made; its photos are made as if it were absent.
+  void read_photo_choices(const scan::Folder& folder) {
+    AlbumTextFolders text_folders{.photos = options_.photos / folder.relative_path, .texts = {}};
+    if (options_.texts) text_folders.texts = *options_.texts / folder.relative_path;
+    AlbumChoices choices;
+    if (read_album_settings(text_folders, folder, &choices)) {
+      for (const auto& photo : folder.photos) choices_[&photo] = choices.for_photo(photo);
+    }
+    for (const auto& child : folder.children) read_photo_choices(child);
+  }
+
   std::vector<Outcome> publish_all() {
     std::vector<Outcome> outcomes(photos_.size());
     const PhotoJobSettings settings = photo_job_settings(options_);
@@ -229,8 +244,10 @@ class SiteBuild {
     parallel_for(photos_.size(), worker_count(options_.jobs), [&](std::size_t i) {
       const auto started = clock_.now();
       const auto record = known_.find(archive::catalogue_key(photos_[i]->absolute_path));
+      const auto chosen = choices_.find(photos_[i]);
       outcomes[i] = publish_photo(*photos_[i], record == known_.end() ? nullptr : &record->second,
-                                  settings, libvips_, *store_);
+                                  settings, libvips_, *store_,
+                                  chosen == choices_.end() ? PhotoChoices{} : chosen->second);
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(clock_.now() - started).count();
       if (*outcomes[i]) {
@@ -355,6 +372,7 @@ class SiteBuild {
   KnownPhotos known_;
   scan::ScanResult scanned_;
   std::vector<const scan::SourceFile*> photos_;
+  std::map<const scan::SourceFile*, PhotoChoices> choices_;  // from album.toml, by photo
   site::SiteManifest previous_;
   site::SiteManifest manifest_;
   std::map<const scan::SourceFile*, PublishedPhoto> published_;

@@ -10,6 +10,8 @@
 #include <system_error>
 #include <utility>
 
+#include "scan/attached_files.h"
+
 namespace vern::scan {
 namespace {
 
@@ -89,9 +91,11 @@ class Walker {
         add_file(entry, name, entry_stat, folder);
       }
     }
+    attach_sidecars_and_pairs(folder, options_.prefer);
   }
 
- private:
+  // Adds the regular file at `path` to `folder`: to its photos when it is an image, else to its
+  // other files (a file named as an image but not one is a problem).
   void add_file(const fs::path& path, const std::string& name, const struct stat& st,
                 Folder& folder) {
     const auto size = static_cast<std::uintmax_t>(st.st_size);
@@ -111,7 +115,7 @@ class Walker {
     }
     in.read(reinterpret_cast<char*>(head.data()), head.size());
     const auto got = static_cast<std::size_t>(in.gcount());
-    const auto format = sniff_image_format(std::span(head.data(), got));
+    const auto format = photo_format(std::span(head.data(), got), name);
     if (!format) {
       if (has_image_extension(path)) {
         problem(got == 0 ? ErrorCode::kCorrupt : ErrorCode::kUnsupported,
@@ -125,6 +129,7 @@ class Walker {
     folder.photos.push_back({path, relative(path), *format, size, mtime_ns});
   }
 
+ private:
   std::string relative(const fs::path& path) const {
     return path.lexically_relative(root_).generic_string();
   }
@@ -161,6 +166,53 @@ Result<ScanResult> scan_tree(const std::filesystem::path& root, const ScanOption
   Walker walker(root, options, result);
   walker.walk(root, result.root);
   return result;
+}
+
+Result<SourceFile> scan_file(const std::filesystem::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return fail(ErrorCode::kIo, "cannot read (no such file, or not a regular file)", file.string());
+  }
+  const fs::path folder_path = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  // The file's folder as the walk would see it: this photo, and the XMP files beside it.
+  ScanResult result;
+  const ScanOptions options;
+  Walker walker(folder_path, options, result);
+  Folder folder;
+  walker.add_file(file, file.filename().string(), st, folder);
+  if (folder.photos.empty()) {
+    if (!result.problems.empty()) return tl::unexpected(result.problems.front());
+    return fail(ErrorCode::kUnsupported, "not an image in a format Vernissage reads",
+                file.string());
+  }
+  std::error_code ec;
+  for (fs::directory_iterator it(folder_path, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower.ends_with(".xmp")) folder.other_files.push_back(name);
+  }
+  attach_sidecars_and_pairs(folder, PairPreference::kJpeg);
+  return folder.photos.front();
+}
+
+std::optional<PairPreference> pair_preference_from_name(std::string_view name) {
+  if (name == "jpeg") return PairPreference::kJpeg;
+  if (name == "raw") return PairPreference::kRaw;
+  return std::nullopt;
+}
+
+std::string attached_stamp(const SourceFile& file) {
+  std::string stamp;
+  const auto add = [&](const char* role, const AttachedFile& f) {
+    stamp += (stamp.empty() ? "" : ";") + std::string(role) + " " +
+             f.absolute_path.filename().string() + " " + std::to_string(f.size_bytes) + " " +
+             std::to_string(f.mtime_ns);
+  };
+  for (const auto& sidecar : file.sidecars) add("xmp", sidecar);
+  for (const auto& companion : file.companions) add("pair", companion);
+  return stamp;
 }
 
 std::vector<const SourceFile*> all_photos(const Folder& root) {

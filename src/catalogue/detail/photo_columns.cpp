@@ -90,12 +90,14 @@ void bind_value_of(sqlite3_stmt* s, int index, const T& value) {
   bind_optional(s, index, std::optional<T>(value));
 }
 
-std::string keywords_json(const PhotoMetadata& m) {
-  return nlohmann::json(m.keywords).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string strings_json(const std::vector<std::string>& strings) {
+  return nlohmann::json(strings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string keywords_json(const PhotoMetadata& m) { return strings_json(m.keywords); }
+
 // clang-format off
-constexpr std::array<PhotoColumn, 32> kColumns = {{
+constexpr std::array<PhotoColumn, 36> kColumns = {{
   {"path",
    [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.path); },
    [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.path = column_text(s, i).value_or(""); }},
@@ -203,6 +205,18 @@ constexpr std::array<PhotoColumn, 32> kColumns = {{
      if (sqlite3_column_type(s, i) != SQLITE_NULL) {
        row.record.perceptual_hash = static_cast<std::uint64_t>(sqlite3_column_int64(s, i));
      } }},
+  {"label",
+   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.label); },
+   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.label = column_text(s, i); }},
+  {"attached",
+   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.attached); },
+   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.attached = column_text(s, i).value_or(""); }},
+  {"companions",
+   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, strings_json(r.companions)); },
+   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.companions = read_keywords(column_view(s, i)); }},
+  {"file_orientation",
+   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.file_orientation); },
+   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.file_orientation = sqlite3_column_int(s, i); }},
   // For queries by name and folder: derived from the path, never read back.
   {"file_name",
    [](sqlite3_stmt* s, int i, const PhotoRecord& r) {

@@ -120,6 +120,16 @@ ALTER TABLE shares ADD COLUMN sent TEXT;
     // 5: a watermark burned into one link's images, as JSON (text, image, image_hash, position,
     // opacity); null for none.
     "ALTER TABLE shares ADD COLUMN watermark TEXT;",
+    // 6: camera RAW and sidecars. The editor's colour label; the sidecars' and a RAW+JPEG pair's
+    // other file's names, sizes and mtimes (a changed sidecar is a changed photo); that other
+    // file's path, as a JSON list; the file's own orientation tag where a sidecar or the pixels
+    // overrule it (0: none).
+    R"sql(
+ALTER TABLE photos ADD COLUMN label TEXT;
+ALTER TABLE photos ADD COLUMN attached TEXT NOT NULL DEFAULT '';
+ALTER TABLE photos ADD COLUMN companions TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE photos ADD COLUMN file_orientation INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

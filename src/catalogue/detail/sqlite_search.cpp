@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/image_format.h"
+
 namespace vern::catalogue::detail {
 namespace {
 
@@ -111,9 +113,23 @@ namespace {
 // The conditions on columns of photos p, in the order their values are bound.
 void add_column_filters(const SearchQuery& query, Builder& b, std::vector<std::string>& where) {
   if (!query.formats.empty()) {
-    std::string list;
-    for (const auto& f : query.formats) list += (list.empty() ? "" : ", ") + b.bind(f);
-    where.push_back("p.format IN (" + list + ")");
+    // A pair's other file is a RAW beside a JPEG, or a JPEG beside a RAW.
+    std::string any;
+    for (const auto& f : query.formats) {
+      std::string condition;
+      if (f == "raw" || f == "jpeg") {
+        const std::string other = f == "raw" ? "jpeg" : "raw";
+        condition = "p.format = " + b.bind(f) + " OR (p.format = " + b.bind(other) +
+                    " AND p.companions <> '[]')";
+      } else if (format_from_name(f)) {
+        condition = "p.format = " + b.bind(f);
+      } else {
+        condition = "(p.format = 'raw' AND lower(p.path) LIKE " + b.bind("%." + f) +
+                    ") OR lower(p.companions) LIKE " + b.bind("%." + f + "\"%");
+      }
+      any += (any.empty() ? "(" : " OR (") + condition + ")";
+    }
+    where.push_back("(" + any + ")");
   }
   if (query.taken) {
     // Stored dates are ISO 8601 text, so comparing their leading characters compares dates.

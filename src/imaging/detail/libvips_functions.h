@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/derivative.h"
@@ -19,7 +20,7 @@
 namespace vern::imaging::detail {
 
 // Bump whenever LibvipsFunctions or a type it passes changes.
-inline constexpr int kLibvipsInterface = 1;
+inline constexpr int kLibvipsInterface = 2;
 
 // The module's one exported symbol: extern "C" const LibvipsFunctions* NAME().
 inline constexpr const char* kLibvipsEntryPoint = "vernissage_libvips_functions";
@@ -39,19 +40,27 @@ struct LibvipsFunctions {
   Result<ImageHeader> (*read_header)(std::span<const unsigned char> bytes,
                                      const std::string& path) = nullptr;
 
+  // A camera RAW's header, through LibRaw (see libvips_module/camera_raw.h). Limits are the
+  // caller's to apply.
+  Result<ImageHeader> (*read_raw_header)(std::span<const unsigned char> bytes,
+                                         const std::string& path) = nullptr;
+
+  // A camera RAW's embedded JPEG preview and the orientation to apply to it; fails when the file
+  // has none.
+  Result<std::pair<std::vector<unsigned char>, int>> (*raw_preview)(
+      std::span<const unsigned char> bytes, const std::string& path) = nullptr;
+
   // The grey levels of the picture in `bytes`. With fit_edge 0 the picture is decoded as it is
   // stored (an embedded thumbnail); otherwise shrunk while decoding to fit fit_edge × fit_edge,
   // turned upright and colour-managed (a photo). Fails with libvips' reason.
   Result<GreyPicture> (*grey_picture)(std::span<const unsigned char> bytes, int fit_edge) = nullptr;
 
   // What render_derivatives (renderer.h) does, done with libvips.
-  Result<RenderReport> (*render_derivatives)(std::span<const unsigned char> bytes,
-                                             const std::string& path, int original_long_edge,
-                                             const std::vector<Derivative>& wanted,
-                                             const std::filesystem::path& site_root,
-                                             const ImagingSettings& settings,
-                                             const EmbeddedNotice& notice,
-                                             const Derivative* decode_as) = nullptr;
+  Result<RenderReport> (*render_derivatives)(
+      std::span<const unsigned char> bytes, const std::string& path, int original_long_edge,
+      const std::vector<Derivative>& wanted, const std::filesystem::path& site_root,
+      const ImagingSettings& settings, const EmbeddedNotice& notice, const Derivative* decode_as,
+      const PictureReading& reading) = nullptr;
 };
 
 }  // namespace vern::imaging::detail

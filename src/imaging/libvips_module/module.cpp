@@ -1,6 +1,7 @@
 // The libvips module's entry point: the one symbol the program looks up after dlopen
 // (imaging/libvips.h says why libvips is loaded late).
 #include "imaging/detail/libvips_functions.h"
+#include "imaging/libvips_module/camera_raw.h"
 #include "imaging/libvips_module/grey_picture.h"
 #include "imaging/libvips_module/header_reader.h"
 #include "imaging/libvips_module/library_start.h"
@@ -15,6 +16,8 @@ vernissage_libvips_functions() {
       .start = &module::start_libvips,
       .shutdown = &module::stop_libvips,
       .read_header = &module::read_header_with_libvips,
+      .read_raw_header = &module::read_raw_header,
+      .raw_preview = &module::raw_preview,
       .grey_picture = &module::grey_picture,
       .render_derivatives = &module::render_with_libvips,
   };

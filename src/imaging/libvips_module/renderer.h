@@ -16,6 +16,7 @@ namespace vern::imaging::libvips_module {
 [[nodiscard]] Result<RenderReport> render_with_libvips(
     std::span<const unsigned char> bytes, const std::string& path, int original_long_edge,
     const std::vector<Derivative>& wanted, const std::filesystem::path& site_root,
-    const ImagingSettings& settings, const EmbeddedNotice& notice, const Derivative* decode_as);
+    const ImagingSettings& settings, const EmbeddedNotice& notice, const Derivative* decode_as,
+    const PictureReading& reading);
 
 }  // namespace vern::imaging::libvips_module
