@@ -14,12 +14,16 @@ PHOTOS ?= $(DEMO_PHOTOS)
 # The demo's words (site settings, album texts, captions) live in the repository, apart from its
 # photos: `--texts` (README "Words apart from the photos"). Your own folder gets none by default.
 TEXTS ?= $(if $(filter $(DEMO_PHOTOS),$(PHOTOS)),examples/demo)
+# The demo also shows the camera RAW samples of $(SHARED_PHOTOS)/raw, as an album of their own
+# (scripts/demo-photos.sh links both into one folder).
+RUN_PHOTOS = $(if $(filter $(DEMO_PHOTOS),$(PHOTOS)),$(BUILD_DIR)/demo-photos,$(PHOTOS))
 
 .PHONY: run photos-folder test deps build build-asan check-site screenshots fuzz format check-format \
   tidy bench install package clean
 
 run: photos-folder deps build
-	./$(BUILD_DIR)/vernissage build "$(PHOTOS)" -o $(SITE) $(if $(TEXTS),--texts "$(TEXTS)"); \
+	$(if $(filter $(DEMO_PHOTOS),$(PHOTOS)),bash scripts/demo-photos.sh "$(SHARED_PHOTOS)" $(BUILD_DIR)/demo-photos)
+	./$(BUILD_DIR)/vernissage build "$(RUN_PHOTOS)" -o $(SITE) $(if $(TEXTS),--texts "$(TEXTS)"); \
 	  code=$$?; [ $$code -le 1 ] || exit $$code
 	@echo "Open $(abspath $(SITE))/index.html"
 
@@ -64,14 +68,15 @@ FUZZ_DIR ?= build-fuzz
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DVERNISSAGE_SANITIZE=ON -DVERNISSAGE_FUZZ=ON -DVERNISSAGE_TESTS=OFF
-	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer imaging_fuzzer config_fuzzer album_settings_fuzzer search_fuzzer request_fuzzer
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer imaging_fuzzer raw_fuzzer config_fuzzer album_settings_fuzzer search_fuzzer request_fuzzer
 	bash scripts/make-test-photos.sh "$(SHARED_PHOTOS)" $(FUZZ_DIR)/test-photos
-	mkdir -p $(FUZZ_DIR)/corpus/metadata $(FUZZ_DIR)/corpus/imaging $(FUZZ_DIR)/corpus/config $(FUZZ_DIR)/corpus/album \
+	mkdir -p $(FUZZ_DIR)/corpus/metadata $(FUZZ_DIR)/corpus/imaging $(FUZZ_DIR)/corpus/raw $(FUZZ_DIR)/corpus/config $(FUZZ_DIR)/corpus/album \
 	  $(FUZZ_DIR)/corpus/search $(FUZZ_DIR)/corpus/request $(FUZZ_DIR)/findings
 	find $(FUZZ_DIR)/test-photos/data -type f \( -iname '*.jp*g' -o -iname '*.heic' -o -iname '*.tiff' \) \
 	  -size -300k -exec cp {} $(FUZZ_DIR)/corpus/metadata/ \;
 	cp $(FUZZ_DIR)/test-photos/seeds/metadata/* $(FUZZ_DIR)/corpus/metadata/
 	cp $(FUZZ_DIR)/corpus/metadata/* $(FUZZ_DIR)/corpus/imaging/
+	find "$(SHARED_PHOTOS)/raw" -type f ! -name '*.md' -size -600k -exec cp {} $(FUZZ_DIR)/corpus/raw/ \;
 	cp fuzz/seeds/config/* $(FUZZ_DIR)/corpus/config/
 	cp fuzz/seeds/album/* $(FUZZ_DIR)/corpus/album/
 	cp fuzz/seeds/search/* $(FUZZ_DIR)/corpus/search/
@@ -80,6 +85,9 @@ fuzz: deps
 	  -artifact_prefix=findings/metadata- corpus/metadata
 	cd $(FUZZ_DIR) && ./fuzz/imaging_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
 	  -rss_limit_mb=4096 -artifact_prefix=findings/imaging- corpus/imaging
+	cd $(FUZZ_DIR) && ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(abspath fuzz/lsan.supp) \
+	  ./fuzz/raw_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
+	  -rss_limit_mb=4096 -timeout=30 -artifact_prefix=findings/raw- corpus/raw
 	cd $(FUZZ_DIR) && ./fuzz/config_fuzzer -max_total_time=$(FUZZ_SECONDS) \
 	  -artifact_prefix=findings/config- corpus/config
 	cd $(FUZZ_DIR) && ./fuzz/album_settings_fuzzer -max_total_time=$(FUZZ_SECONDS) \
@@ -95,6 +103,7 @@ bench: deps build
 	bash scripts/install-deps.sh --bench
 	cmake --build $(BUILD_DIR) --target bench_fill_catalogue -j $(JOBS)
 	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/bench.mjs
+	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/raw.mjs
 	node bench/serve.mjs
 
 # Installs the program, its libvips module, the manual page and bash completion under PREFIX.

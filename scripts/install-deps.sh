@@ -81,11 +81,12 @@ npm_ci() {
 }
 npm_ci "$here"
 
-# `make bench` also needs the peers: thumbsup runs GraphicsMagick, GNU time measures memory,
-# wrk loads the share server and nginx serves the same files as the static-server baseline.
+# `make bench` also needs the peers: thumbsup runs GraphicsMagick (and dcraw, its RAW delegate),
+# GNU time measures memory, wrk loads the share server and nginx serves the same files as the
+# static-server baseline.
 if [[ ${1:-} == --bench ]]; then
   bench_missing=()
-  for p in graphicsmagick nginx-light time wrk zip; do
+  for p in dcraw graphicsmagick nginx-light time wrk zip; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || bench_missing+=("$p")
   done
   if ((${#bench_missing[@]})); then

@@ -10,6 +10,7 @@ const shots = [
   { name: 'desktop-index', path: 'index.html', viewport: { width: 1440, height: 900 } },
   { name: 'desktop-album', path: 'nature/index.html', viewport: { width: 1440, height: 900 } },
   { name: 'desktop-photo', path: 'streets/nikon-d90.html', viewport: { width: 1440, height: 900 } },
+  { name: 'desktop-raw-album', path: 'camera-raw/index.html', viewport: { width: 1440, height: 900 } },
   { name: 'phone-album', path: 'streets/index.html', viewport: { width: 390, height: 844 }, scale: 2 },
   { name: 'phone-lightbox', path: 'streets/index.html#nikon-d90', viewport: { width: 390, height: 844 }, scale: 2, lightbox: true },
 ];

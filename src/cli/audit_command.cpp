@@ -9,6 +9,8 @@
 #include <set>
 #include <vector>
 
+#include "archive/photo_facts.h"
+#include "cli/catalogue_location.h"
 #include "cli/exit_codes.h"
 #include "core/file_bytes.h"
 #include "metadata/privacy_findings.h"
@@ -86,7 +88,31 @@ std::vector<std::string> source_path_findings(const std::string& text,
 
 }  // namespace
 
-int run_audit(const fs::path& site, Logger& logger, const std::optional<fs::path>& photos) {
+// Names, as warnings (they are no privacy finding), the photos under `photos` that the catalogue
+// records as shown turned otherwise than their orientation tag says: a tag the pixels contradict,
+// or a sidecar's orientation. A catalogue that does not exist yet names none.
+void report_overruled_orientations(const fs::path& photos, const std::string& catalogue_flag,
+                                   Logger& logger) {
+  auto tables = open_existing_tables(catalogue_flag == "-" ? "" : catalogue_flag);
+  if (!tables) return;
+  auto records = tables->photos->all();
+  if (!records) return;
+  const std::vector<std::string> under = {archive::catalogue_key(photos)};
+  for (const auto& record : *records) {
+    if (record.file_orientation == 0 || record.missing || !archive::is_under(record.path, under)) {
+      continue;
+    }
+    logger.warn(record.path + ": shown with orientation " +
+                std::to_string(record.metadata.orientation.value_or(1)) + ", not its tag's " +
+                std::to_string(record.file_orientation) +
+                " (the tag contradicts the pixels, or a sidecar says so); [photos.\"" +
+                fs::path(record.path).filename().string() +
+                "\"] orientation in album.toml decides");
+  }
+}
+
+int run_audit(const fs::path& site, Logger& logger, const std::optional<fs::path>& photos,
+              const std::string& catalogue_flag) {
   std::error_code ec;
   if (!fs::is_directory(site, ec)) {
     logger.error(site.string() + ": not a folder");
@@ -126,6 +152,8 @@ int run_audit(const fs::path& site, Logger& logger, const std::optional<fs::path
     for (std::size_t i = 0; i < findings.size(); ++i) line += (i ? ", " : "") + findings[i];
     std::cout << line << "\n";
   }
+  if (photos && !catalogue_flag.empty())
+    report_overruled_orientations(*photos, catalogue_flag, logger);
   logger.info("Audited " + std::to_string(checked) + " files: " +
               (flagged == 0
                    ? std::string("nothing carries location, serial numbers or camera EXIF") +
@@ -136,7 +164,7 @@ int run_audit(const fs::path& site, Logger& logger, const std::optional<fs::path
 
 Command add_audit_command(CLI::App& app) {
   struct Flags {
-    std::string site, photos;
+    std::string site, photos, catalogue;
   };
   auto flags = std::make_shared<Flags>();
   auto* audit = app.add_subcommand(
@@ -151,11 +179,15 @@ Command add_audit_command(CLI::App& app) {
                    "The photo folder the site was built from: also report pages, feeds and "
                    "the site's marker that name one of its files by path")
       ->check(CLI::ExistingDirectory);
+  add_catalogue_flag(*audit, flags->catalogue);
   return {audit, [flags](const char*) {
             Logger logger(std::cerr, Verbosity::kNormal);
             std::optional<fs::path> photos;
             if (!flags->photos.empty()) photos = flags->photos;
-            return run_audit(flags->site, logger, photos);
+            // With --photos, the photos the build showed turned otherwise than their tags say
+            // are named from the catalogue ("-" when none is given: the default one).
+            return run_audit(flags->site, logger, photos,
+                             flags->catalogue.empty() ? "-" : flags->catalogue);
           }};
 }
 

@@ -259,6 +259,10 @@ TEST_F(CameraRaw, AnOrientationTagThePixelsContradictIsNamedAndOverruled) {
   EXPECT_LT(largest.width(), largest.height());  // upright as stored: a portrait
   const auto info = test::run_vernissage({"info", (photos() / "theatre/20d.jpg").string()});
   EXPECT_NE(info.err.find("contradicts the pixels"), std::string::npos) << info.err;
+  const auto audit = vernissage({"audit", site().string(), "--photos", photos().string()});
+  EXPECT_EQ(audit.exit_code, 0) << audit.out;  // not a privacy finding
+  EXPECT_NE(audit.err.find("20d.jpg: shown with orientation 1, not its tag's 6"), std::string::npos)
+      << audit.err;
 
   // The photographer decides: the tag after all.
   test::write_text(photos() / "theatre/album.toml", "[photos.\"20d.jpg\"]\norientation = 6\n");

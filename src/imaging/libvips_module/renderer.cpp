@@ -127,10 +127,11 @@ int jpeg_shrink_for(const SourceHeader& source, const Derivative& target, bool e
 // pixel size, which the pages already declare in their width/height attributes; the plan keeps
 // the aspect ratio, so the stretch is below a pixel. A placeholder-only decode just fits the box.
 // Made right at the call: libvips frees the options only when an operation consumes them.
-vips::VOption* thumbnail_options(const SourceHeader& source, const Derivative& largest,
-                                 bool exact) {
+// `height` is the box's height when the picture is decoded as stored (0: the plan's own).
+vips::VOption* thumbnail_options(const SourceHeader& source, const Derivative& largest, bool exact,
+                                 int height = 0) {
   auto* options = VImage::option()
-                      ->set("height", largest.height)
+                      ->set("height", height != 0 ? height : largest.height)
                       ->set("size", exact ? VIPS_SIZE_FORCE : VIPS_SIZE_DOWN)
                       ->set("intent", VIPS_INTENT_RELATIVE);
   if (source.convert_colour) options->set("export_profile", "srgb");
@@ -172,8 +173,7 @@ VImage decode(VipsBlob* blob, const SourceHeader& source, const Derivative& larg
     const auto [width, height] = stored_size(source, largest);
     image = VImage::thumbnail_buffer(
         blob, width,
-        thumbnail_options(source, largest, exact)
-            ->set("height", height)
+        thumbnail_options(source, largest, exact, height)
             ->set("no_rotate", true)
             ->set("option_string",
                   fail_on == VIPS_FAIL_ON_NONE ? "fail_on=none" : "fail_on=truncated"));

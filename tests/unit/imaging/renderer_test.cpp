@@ -85,6 +85,50 @@ TEST_F(RendererTest, AppliesExifOrientationBeforeResizing) {
   }
 }
 
+TEST_F(RendererTest, AnOrientationThatOverrulesTheTagTurnsEveryFormatByItInstead) {
+  // The same stored picture (tag 6: turned a quarter clockwise to stand upright) as a JPEG, which
+  // takes the JPEG decoder's route, and as a TIFF, which takes thumbnail()'s.
+  test::TempDir copies;
+  const auto jpeg = test::data_file("orientation/landscape_6.jpg");
+  const auto tiff = copies.path() / "landscape_6.tif";
+  vips::VImage::new_from_file(jpeg.c_str()).tiffsave(tiff.c_str());
+  for (const auto& file : {jpeg, tiff}) {
+    const auto bytes = test::read_bytes(file);
+    const auto header = read_header(bytes, file.string(), 200'000'000, test::libvips());
+    ASSERT_TRUE(header) << file;
+    ASSERT_EQ(header->orientation, 6) << file;
+    ImagingSettings settings;
+    settings.long_edges = {200};
+    settings.encodings = {{OutputFormat::kJpeg, 90}};
+    for (const int orientation : {0, 1, 8}) {
+      // 0 keeps the tag: landscape. 1 shows it as stored: portrait. 8 turns it the other way.
+      const PictureReading reading{std::nullopt, orientation};
+      const bool landscape = orientation != 1;
+      const int width = landscape ? header->width : header->height;
+      const int height = landscape ? header->height : header->width;
+      const auto plan = plan_derivatives("hash-" + file.filename().string(), width, height,
+                                         settings, {}, reading);
+      const auto report = render_derivatives(test::libvips(), bytes, file.string(), 600, plan,
+                                             site_.path(), settings, {}, nullptr, reading);
+      ASSERT_TRUE(report) << report.error().describe();
+      const auto out = vips::VImage::new_from_file((site_.path() / plan[0].relative_path).c_str());
+      EXPECT_EQ(out.width() > out.height(), landscape) << file << " orientation " << orientation;
+    }
+    // 6 and 8 are half a turn apart: the two renders are each other turned by 180°.
+    const auto render_as = [&](int orientation) {
+      const PictureReading reading{std::nullopt, orientation};
+      const auto plan = plan_derivatives("x" + std::to_string(orientation), header->width,
+                                         header->height, settings, {}, reading);
+      EXPECT_TRUE(render_derivatives(test::libvips(), bytes, file.string(), 600, plan, site_.path(),
+                                     settings, {}, nullptr, reading));
+      return vips::VImage::new_from_file((site_.path() / plan[0].relative_path).c_str())
+          .cast(VIPS_FORMAT_FLOAT);
+    };
+    const auto six = render_as(6), eight = render_as(8);
+    EXPECT_LT((six - eight.rot180()).abs().avg() * 3, (six - eight).abs().avg()) << file;
+  }
+}
+
 TEST_F(RendererTest, ConvertsOtherColourSpacesToSrgb) {
   // A Display P3 HEIC, and a JPEG with Apple's "Generic RGB" profile (gamma 1.8), which takes
   // the JPEG decoder's colour-managed route.
