@@ -10,6 +10,7 @@
 #include "archive/same_content.h"
 #include "core/file_bytes.h"
 #include "core/parallel_for.h"
+#include "imaging/perceptual_hash.h"
 #include "scan/source_tree.h"
 
 namespace vern::archive {
@@ -79,12 +80,13 @@ class IndexRun {
   }
 
  private:
-  // True when the catalogue's record stands for the file as it is: same size and mtime, and
-  // nothing left to compute (the perceptual hash, unless the picture would not decode).
+  // True when the catalogue's record stands for the file as it is: same size and mtime (its
+  // sidecars' too), and nothing left to compute (the perceptual hash, unless it was tried and
+  // the picture would not decode for it; a build that found the picture damaged did not try).
   static bool vouches_for(const PhotoRecord& record, const scan::SourceFile& file) {
     return catalogue::describes_unchanged_file(record, file.size_bytes, file.mtime_ns,
                                                scan::attached_stamp(file)) &&
-           (record.perceptual_hash || !record.decode_problem.empty());
+           (record.perceptual_hash || imaging::is_similarity_hash_failure(record.decode_problem));
   }
 
   Result<void> scan() {

@@ -52,9 +52,11 @@ namespace {
 // The header of a camera RAW that LibRaw cannot read (a CR3 from a camera LibRaw 0.20 does not
 // know, a file cut down to its metadata): the size of the JPEG preview exiv2 finds in it, which
 // is what can be shown of it.
+// The preview's bytes go to `preview_jpeg`: they stand for the photo in its similarity hash.
 Result<imaging::ImageHeader> preview_header(std::span<const unsigned char> bytes,
                                             const std::string& path, int orientation,
-                                            const Error& libraw_error) {
+                                            const Error& libraw_error,
+                                            std::vector<unsigned char>& preview_jpeg) {
   auto preview = metadata::largest_jpeg_preview(bytes, path);
   if (!preview || preview->width <= 0 || preview->height <= 0) {
     return fail(libraw_error.code, libraw_error.message + ", and " + preview.error().message, path);
@@ -66,6 +68,7 @@ Result<imaging::ImageHeader> preview_header(std::span<const unsigned char> bytes
   const bool turned = orientation >= 5;
   header.width = turned ? preview->height : preview->width;
   header.height = turned ? preview->width : preview->height;
+  preview_jpeg = std::move(preview->jpeg);
   return header;
 }
 
@@ -118,7 +121,7 @@ Result<catalogue::PhotoRecord> read_photo_facts(std::span<const unsigned char> b
   auto header = imaging::read_header(bytes, relative_path, options.max_pixels, libvips);
   if (!header && camera_raw && header.error().code == ErrorCode::kUnsupported) {
     header = preview_header(bytes, relative_path, record.metadata.orientation.value_or(1),
-                            header.error());
+                            header.error(), embedded_thumbnail);
   }
   if (!header) return tl::unexpected(header.error());
   if (camera_raw) {

@@ -191,13 +191,14 @@ Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
     auto preview = (*functions)->raw_preview(bytes, path);
     if (!preview) {
       return fail(ErrorCode::kCorrupt,
-                  "cannot decode for the similarity hash: " + preview.error().message, path);
+                  std::string(kSimilarityHashFailure) + ": " + preview.error().message, path);
     }
     auto luma = detail::decode_jpeg_luma(preview->first, kMinDecodeEdge);
     if (!luma) {
-      return fail(ErrorCode::kCorrupt,
-                  "cannot decode the RAW preview for the similarity hash: " + luma.error().message,
-                  path);
+      return fail(
+          ErrorCode::kCorrupt,
+          std::string(kSimilarityHashFailure) + " (its RAW preview): " + luma.error().message,
+          path);
     }
     return PerceptualHash{
         hash_grid(upright(shrink(*luma, 0, 0, luma->width, luma->height), preview->second)), false};
@@ -213,7 +214,7 @@ Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
     }
     if (luma.error().code != ErrorCode::kUnsupported) {
       return fail(ErrorCode::kCorrupt,
-                  "cannot decode for the similarity hash: " + luma.error().message, path);
+                  std::string(kSimilarityHashFailure) + ": " + luma.error().message, path);
     }
     // CMYK and RGB JPEGs need thumbnail()'s colour management to look like the photo.
   }
@@ -223,7 +224,7 @@ Result<PerceptualHash> perceptual_hash(std::span<const unsigned char> bytes,
   const auto grey = (*functions)->grey_picture(bytes, kDecodeEdge);
   if (!grey) {
     return fail(ErrorCode::kCorrupt,
-                "cannot decode for the similarity hash: " + grey.error().message, path);
+                std::string(kSimilarityHashFailure) + ": " + grey.error().message, path);
   }
   return PerceptualHash{hash_grid(shrink(*grey, 0, 0, grey->width, grey->height)), false};
 }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 #include "imaging/image_header.h"
@@ -19,6 +20,16 @@ struct PerceptualHash {
   std::uint64_t bits = 0;
   bool from_embedded_thumbnail = false;  // which picture was hashed (for tests and --verbose)
 };
+
+// How every failure of perceptual_hash() begins: the catalogue keeps the message as the photo's
+// decode problem, and an index then knows the hash was tried (rather than a build having found
+// the picture damaged, which leaves the hash still to make).
+inline constexpr std::string_view kSimilarityHashFailure = "cannot decode for the similarity hash";
+
+// True when `decode_problem` (as the catalogue keeps it) says perceptual_hash() failed.
+inline bool is_similarity_hash_failure(std::string_view decode_problem) {
+  return decode_problem.starts_with(kSimilarityHashFailure);
+}
 
 // Hashes the photo in `bytes`. When a thumbnail is embedded (`embedded_thumbnail`: the camera's
 // EXIF thumbnail or an Adobe export's Photoshop thumbnail, as metadata::read_metadata hands it

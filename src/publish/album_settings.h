@@ -30,7 +30,7 @@ struct AlbumChoices {
   std::optional<imaging::RawMode> raw;      // raw = "preview" | "develop"
   std::map<std::string, int> orientations;  // [photos."NAME"] orientation = 1..8, by file name
 
-  // The choices for the photo in file `file_name` (a RAW+JPEG pair answers to either name).
+  // The choices for `photo` (a RAW+JPEG pair answers to either file's name).
   PhotoChoices for_photo(const scan::SourceFile& photo) const;
 };
 

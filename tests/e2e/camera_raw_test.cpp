@@ -125,6 +125,12 @@ TEST_F(CameraRaw, EveryRawSampleIsPublishedUprightAndSearchableByFormat) {
     EXPECT_EQ(std::max(largest.width(), largest.height()), 640) << page;
     EXPECT_GT(largest.width(), largest.height()) << page;  // every sample is landscape
   }
+  // Every sample gets its similarity hash: from its preview, from the one exiv2 finds where LibRaw
+  // cannot read the file, or from a small development where there is no preview.
+  const auto index = vernissage({"index", photos().string()});
+  EXPECT_EQ(index.exit_code, 0) << index.err;
+  EXPECT_EQ(index.err.find("similarity hash"), std::string::npos) << index.err;
+  EXPECT_EQ(vernissage({"duplicates"}).err.find("no similarity hash"), std::string::npos);
   const auto count = [&](const std::string& query) {
     const auto r = vernissage({"search", "--json", query});
     return r.exit_code == 0 ? nlohmann::json::parse(r.out).size() : 0u;
@@ -198,6 +204,20 @@ TEST_F(CameraRaw, ASidecarsKeywordsAndRatingReachSearchAndAnEditRebuildsOnlyTheP
   EXPECT_EQ(page_images("moscow/img_1.html"), images);
   EXPECT_EQ(vernissage({"search", "rating:5 keyword:tverskaya"}).exit_code, 0);
   EXPECT_EQ(vernissage({"search", "rating:3"}).exit_code, 1);
+  // An orientation chosen in the editor does change the images: they are made anew, turned.
+  std::string turned = sidecar("After the rain", 5);
+  turned.replace(turned.find("xmp:Rating"), 0,
+                 "xmlns:tiff=\"http://ns.adobe.com/tiff/1.0/\" tiff:Orientation=\"8\" ");
+  test::write_text(photos() / "moscow/IMG_1.xmp", turned);
+  fs::last_write_time(photos() / "moscow/IMG_1.xmp",
+                      fs::last_write_time(photos() / "moscow/IMG_1.xmp") + std::chrono::seconds(8));
+  const auto rotated = build();
+  ASSERT_EQ(rotated.exit_code, 0) << rotated.err;
+  EXPECT_NE(rotated.err.find("Files: 2 images"), std::string::npos) << rotated.err;
+  const auto portrait =
+      vips::VImage::new_from_file(page_images("moscow/img_1.html").back().c_str());
+  EXPECT_LT(portrait.width(), portrait.height());
+
   // `index` sees the sidecar's edits the same way (its first run adds the similarity hashes a
   // build does not make, so it reads both photos once).
   ASSERT_EQ(vernissage({"index", photos().string()}).exit_code, 0);

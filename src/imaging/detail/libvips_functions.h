@@ -45,8 +45,8 @@ struct LibvipsFunctions {
   Result<ImageHeader> (*read_raw_header)(std::span<const unsigned char> bytes,
                                          const std::string& path) = nullptr;
 
-  // A camera RAW's embedded JPEG preview and the orientation to apply to it; fails when the file
-  // has none.
+  // A JPEG standing for a camera RAW and the orientation to apply to it: its embedded preview,
+  // else a small development (libvips_module/camera_raw.h).
   Result<std::pair<std::vector<unsigned char>, int>> (*raw_preview)(
       std::span<const unsigned char> bytes, const std::string& path) = nullptr;
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <limits>
 #include <memory>
 
 #include "imaging/libvips_module/vips_error.h"
@@ -161,11 +162,35 @@ Result<ImageHeader> read_raw_header(std::span<const unsigned char> bytes, const 
 
 Result<std::pair<std::vector<unsigned char>, int>> raw_preview(std::span<const unsigned char> bytes,
                                                                const std::string& path) {
-  RawFile file;
-  if (auto opened = file.open(bytes, path); !opened) return tl::unexpected(opened.error());
-  auto jpeg = file.jpeg_preview();
-  if (jpeg.empty()) return fail(ErrorCode::kUnsupported, "RAW has no JPEG preview", path);
-  return std::pair{std::move(jpeg), orientation_of_flip(file.raw().imgdata.sizes.flip)};
+  {
+    RawFile file;
+    if (auto opened = file.open(bytes, path); !opened) return tl::unexpected(opened.error());
+    auto jpeg = file.jpeg_preview();
+    if (!jpeg.empty()) {
+      return std::pair{std::move(jpeg), orientation_of_flip(file.raw().imgdata.sizes.flip)};
+    }
+  }
+  // No preview (a CinemaDNG, say): a small development stands in, already upright. The caller
+  // checked the sensor's size against the limit when it read the header.
+  constexpr int kStandInEdge = 256;
+  auto developed = decode_raw(bytes, path, RawMode::kDevelop, kStandInEdge,
+                              std::numeric_limits<long long>::max(), 0);
+  if (!developed) return tl::unexpected(developed.error());
+  try {
+    const VImage small =
+        developed->developed
+            .thumbnail_image(kStandInEdge, VImage::option()->set("height", kStandInEdge))
+            .colourspace(VIPS_INTERPRETATION_sRGB);
+    void* buffer = nullptr;
+    size_t length = 0;
+    small.write_to_buffer(".jpg", &buffer, &length, VImage::option()->set("Q", 90));
+    std::vector<unsigned char> jpeg(static_cast<unsigned char*>(buffer),
+                                    static_cast<unsigned char*>(buffer) + length);
+    g_free(buffer);
+    return std::pair{std::move(jpeg), 1};
+  } catch (const vips::VError& e) {
+    return fail(ErrorCode::kCorrupt, "cannot encode the developed RAW: " + describe(e), path);
+  }
 }
 
 Result<RawPicture> decode_raw(std::span<const unsigned char> bytes, const std::string& path,

@@ -25,7 +25,8 @@ namespace vern::imaging::libvips_module {
 [[nodiscard]] Result<ImageHeader> read_raw_header(std::span<const unsigned char> bytes,
                                                   const std::string& path);
 
-// The camera's JPEG preview and the orientation to apply to it; fails when there is none.
+// A JPEG standing for the RAW, and the orientation to apply to it: the camera's preview, or
+// where the file has none a small development of its sensor data (orientation 1, upright).
 [[nodiscard]] Result<std::pair<std::vector<unsigned char>, int>> raw_preview(
     std::span<const unsigned char> bytes, const std::string& path);
 

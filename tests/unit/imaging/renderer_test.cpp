@@ -117,8 +117,9 @@ TEST_F(RendererTest, AnOrientationThatOverrulesTheTagTurnsEveryFormatByItInstead
     // 6 and 8 are half a turn apart: the two renders are each other turned by 180°.
     const auto render_as = [&](int orientation) {
       const PictureReading reading{std::nullopt, orientation};
-      const auto plan = plan_derivatives("x" + std::to_string(orientation), header->width,
-                                         header->height, settings, {}, reading);
+      const std::string hash = "turned-" + file.filename().string();
+      const auto plan =
+          plan_derivatives(hash, header->width, header->height, settings, {}, reading);
       EXPECT_TRUE(render_derivatives(test::libvips(), bytes, file.string(), 600, plan, site_.path(),
                                      settings, {}, nullptr, reading));
       return vips::VImage::new_from_file((site_.path() / plan[0].relative_path).c_str())
