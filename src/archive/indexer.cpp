@@ -104,6 +104,9 @@ class IndexRun {
       for (const auto* file : scan::all_photos(scanned.root)) {
         // Overlapping roots (a folder and its parent) list a photo once.
         if (seen_.insert(catalogue_key(file->absolute_path)).second) files_.push_back(file);
+        for (const auto& companion : file->companions) {
+          paired_.insert(catalogue_key(companion.absolute_path));
+        }
       }
     }
     report_.found = static_cast<int>(files_.size());
@@ -194,6 +197,13 @@ class IndexRun {
     catalogue::ChangeSet changes;
     for (const auto& [path, record] : known_) {
       if (seen_.contains(path) || claimed_.contains(path) || !is_under(path, roots_)) continue;
+      // A file recorded on its own before it was found to be half of a RAW+JPEG pair: the pair's
+      // row stands for it now, and two rows would be one photo twice (in search, in duplicates).
+      if (paired_.contains(path)) {
+        changes.forgotten.push_back(path);
+        ++report_.forgotten;
+        continue;
+      }
       // Present but not listed (hidden, or unreadable just now): nothing is known to be lost.
       if (path_exists(path)) continue;
       if (options_.prune) {
@@ -217,6 +227,7 @@ class IndexRun {
   std::vector<const scan::SourceFile*> files_;
   std::unordered_set<std::string> seen_;     // paths found by this run's scan
   std::unordered_set<std::string> claimed_;  // old paths of photos found moved
+  std::unordered_set<std::string> paired_;   // the other files of RAW+JPEG pairs found
   std::vector<FileBytes> buffers_;           // one read buffer per worker, reused
   IndexReport report_;
 };

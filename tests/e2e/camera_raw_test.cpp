@@ -230,6 +230,19 @@ TEST_F(CameraRaw, ASidecarsKeywordsAndRatingReachSearchAndAnEditRebuildsOnlyTheP
   EXPECT_EQ(vernissage({"search", "rating:1 night"}).exit_code, 0);
 }
 
+TEST_F(CameraRaw, AFileIndexedAloneBeforeItsPairWasKnownIsFoldedIntoThePair) {
+  // An archive indexed with only the RAW, then the camera's JPEG of it copied in beside.
+  test::copy_into(raw_sample("canon_eos_6d_lossy.dng"), photos() / "IMG_1.dng");
+  ASSERT_EQ(vernissage({"index", photos().string()}).exit_code, 0);
+  test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "IMG_1.jpg");
+  const auto again = vernissage({"index", photos().string()});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  const auto rows = nlohmann::json::parse(vernissage({"search", "--json", ""}).out);
+  ASSERT_EQ(rows.size(), 1u) << rows.dump();
+  EXPECT_TRUE(rows[0]["path"].get<std::string>().ends_with("IMG_1.jpg"));
+  EXPECT_EQ(rows[0]["companions"].size(), 1u);
+}
+
 TEST_F(CameraRaw, ARawAndAJpegOfOneNameAreOnePhoto) {
   // A JPEG and a RAW of one frame, as a camera in RAW+JPEG mode writes them.
   test::copy_into(raw_sample("nikon_d7100_truncated.nef"), photos() / "DSC_0001.NEF");
