@@ -20,6 +20,8 @@ sizes = [320, 1280]
 formats = ["webp", "jpeg"]
 quality = { jpeg = 75 }
 sharpen = 0.0
+raw = "develop"
+prefer = "raw"
 
 [privacy]
 keep_location = true
@@ -33,6 +35,8 @@ keep_location = true
   EXPECT_EQ(options.imaging.encodings[0].format, OutputFormat::kWebp);
   EXPECT_EQ(options.imaging.encodings[1].quality, 75);
   EXPECT_EQ(options.imaging.sharpen_amount, 0.0);
+  EXPECT_EQ(options.imaging.raw, imaging::RawMode::kDevelop);
+  EXPECT_EQ(options.prefer, scan::PairPreference::kRaw);
   EXPECT_TRUE(options.site.keep_location);
 }
 

@@ -31,6 +31,37 @@ TEST(AlbumSettings, ReadsEveryKey) {
   EXPECT_TRUE(settings->hidden);
 }
 
+TEST(AlbumSettings, ImageChoicesForTheAlbumAndItsPhotos) {
+  test::TempDir dir;
+  test::write_text(dir / "album.toml",
+                   "raw = \"develop\"\n\n[photos.\"IMG_1.jpg\"]\norientation = 8\n");
+  auto folder = folder_with(dir, {"album.toml"});
+  // A RAW+JPEG pair answers to its RAW's name too.
+  folder.photos[0].companions.push_back({dir / "IMG_1.CR2", 1, 1, ImageFormat::kRaw});
+  AlbumChoices choices;
+  ASSERT_TRUE(read_album_settings({dir.path()}, folder, &choices));
+  EXPECT_EQ(choices.raw, imaging::RawMode::kDevelop);
+  const auto photo = choices.for_photo(folder.photos[0]);
+  EXPECT_EQ(photo.orientation, 8);
+  EXPECT_EQ(photo.raw, imaging::RawMode::kDevelop);
+  test::write_text(dir / "album.toml", "[photos.\"IMG_1.CR2\"]\norientation = 3\n");
+  ASSERT_TRUE(read_album_settings({dir.path()}, folder, &choices));
+  EXPECT_EQ(choices.for_photo(folder.photos[0]).orientation, 3);
+  EXPECT_FALSE(choices.raw);
+
+  // Errors name the file and line: a photo not of this folder, a bad value, an unknown key.
+  for (const auto& [text, line] : {std::pair{"\n[photos.\"../x.jpg\"]\norientation = 1\n", ":2"},
+                                   std::pair{"[photos.\"IMG_1.jpg\"]\n\norientation = 0\n", ":3"},
+                                   std::pair{"[photos.\"IMG_1.jpg\"]\nrotation = 90\n", ":2"},
+                                   std::pair{"raw = \"auto\"\n", ""}}) {
+    test::write_text(dir / "album.toml", text);
+    const auto bad = read_album_settings({dir.path()}, folder, &choices);
+    ASSERT_FALSE(bad) << text;
+    EXPECT_NE(bad.error().path.find(std::string("album.toml") + line), std::string::npos)
+        << bad.error().describe();
+  }
+}
+
 TEST(AlbumSettings, NoFileMeansDefaults) {
   test::TempDir dir;
   const auto settings = read_album_settings({dir.path()}, folder_with(dir, {}));
