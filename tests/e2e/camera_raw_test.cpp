@@ -67,7 +67,16 @@ std::string lens_key(std::string lens) {
   return key;
 }
 
+std::vector<std::string> keys_of(const nlohmann::ordered_json& object) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : object.items()) keys.push_back(key);
+  return keys;
+}
+
 TEST_F(CameraRaw, InfoReadsEveryRawSampleAsExiftoolDoes) {
+  const auto jpeg = test::run_vernissage(
+      {"info", "--json", test::data_file("orientation/landscape_1.jpg").string()});
+  const auto jpeg_keys = keys_of(nlohmann::ordered_json::parse(jpeg.out).at(0));
   for (const char* name :
        {"canon_eos_d30.crw", "canon_1ds3_truncated.cr2", "canon_eos_r6_pruned.cr3",
         "nikon_d7100_truncated.nef", "sony_slt-a55_truncated.arw", "canon_eos_6d_lossy.dng",
@@ -76,6 +85,7 @@ TEST_F(CameraRaw, InfoReadsEveryRawSampleAsExiftoolDoes) {
     const auto ours = test::run_vernissage({"info", "--json", file.string()});
     ASSERT_EQ(ours.exit_code, 0) << name << ours.err;
     const auto mine = nlohmann::json::parse(ours.out).at(0);
+    EXPECT_EQ(keys_of(nlohmann::ordered_json::parse(ours.out).at(0)), jpeg_keys) << name;
     const auto tool =
         test::run_program({"exiftool", "-j", "-n", "-Make", "-Model", "-LensModel", "-ExposureTime",
                            "-ISO", "-DateTimeOriginal", "-Orientation", file.string()});
