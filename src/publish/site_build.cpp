@@ -223,8 +223,6 @@ class SiteBuild {
     return site::write_manifest(options_.output, previous_);
   }
 
-  // Publishes every photo with a fixed number of workers taking the next photo as they finish
-  // one, so at most `jobs` photos are in memory at once however large the archive is.
   // What each album's album.toml decides about its photos' images. A malformed file is reported
   // once, when the pages are made; its photos are made as if it were absent.
   void read_photo_choices(const scan::Folder& folder) {
@@ -237,6 +235,8 @@ class SiteBuild {
     for (const auto& child : folder.children) read_photo_choices(child);
   }
 
+  // Publishes every photo with a fixed number of workers taking the next photo as they finish
+  // one, so at most `jobs` photos are in memory at once however large the archive is.
   std::vector<Outcome> publish_all() {
     std::vector<Outcome> outcomes(photos_.size());
     const PhotoJobSettings settings = photo_job_settings(options_);
