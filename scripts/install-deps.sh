@@ -31,7 +31,6 @@ packages=(
   libimage-exiftool-perl
   libjpeg62-turbo-dev
   libkainjow-mustache-dev
-  libraw-bin
   libraw-dev
   libsodium-dev
   libsqlite3-dev
@@ -40,9 +39,11 @@ packages=(
   libvips-dev
   libvips-tools
   libxxhash-dev
+  munge
   nlohmann-json3-dev
   pkg-config
   python3
+  slurm-wlm
   unzip
 )
 
@@ -82,11 +83,11 @@ npm_ci() {
 npm_ci "$here"
 
 # `make bench` also needs the peers: thumbsup runs GraphicsMagick (and dcraw, its RAW delegate),
-# GNU time measures memory, wrk loads the share server and nginx serves the same files as the
-# static-server baseline.
+# libraw-bin has LibRaw's own dcraw_emu and simple_dcraw, GNU time measures memory, wrk loads the
+# share server and nginx serves the same files as the static-server baseline.
 if [[ ${1:-} == --bench ]]; then
   bench_missing=()
-  for p in dcraw graphicsmagick nginx-light time wrk zip; do
+  for p in dcraw graphicsmagick libraw-bin nginx-light time wrk zip; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || bench_missing+=("$p")
   done
   if ((${#bench_missing[@]})); then

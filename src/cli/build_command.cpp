@@ -16,8 +16,9 @@ namespace vern::cli {
 namespace {
 
 // The closing summary: photos, then files.
-std::vector<std::string> summary_lines(const publish::BuildReport& r, bool dry_run,
-                                       bool keep_stale) {
+std::vector<std::string> summary_lines(const publish::BuildReport& r,
+                                       const publish::BuildOptions& options) {
+  const bool dry_run = options.dry_run, keep_stale = options.keep_stale;
   const auto n = [](int v) { return std::to_string(v); };
   char time[32];
   std::snprintf(time, sizeof time, "%.1f s", r.seconds);
@@ -25,13 +26,17 @@ std::vector<std::string> summary_lines(const publish::BuildReport& r, bool dry_r
   const std::string stale = keep_stale ? n(r.stale_found) + " stale kept"
                             : dry_run  ? n(r.stale_found) + " stale would be removed"
                                        : n(r.stale_removed) + " stale removed";
-  return {std::string(dry_run ? "Dry run, nothing written. " : "") +
-              "Photos: " + n(r.fresh + r.changed + r.unchanged) + " published (" + n(r.fresh) +
-              " new, " + n(r.changed) + " changed, " + n(r.unchanged) + " unchanged), " +
-              n(r.removed) + " removed, " + n(r.failed) + " failed; " + n(r.read) + " read, " +
-              n(r.decoded) + " " + verb + "decoded",
-          "Files: " + n(r.images_written) + " images and " + n(r.pages_written) + " pages " + verb +
-              "written, " + n(r.pages_unchanged) + " pages unchanged, " + stale + ", in " + time};
+  return {
+      std::string(dry_run ? "Dry run, nothing written. " : "") +
+          "Photos: " + n(r.fresh + r.changed + r.unchanged) + " published (" + n(r.fresh) +
+          " new, " + n(r.changed) + " changed, " + n(r.unchanged) + " unchanged), " + n(r.removed) +
+          " removed, " + n(r.failed) + " failed; " + n(r.read) + " read, " + n(r.decoded) + " " +
+          verb + "decoded" +
+          (options.shard ? "; shard " + n(options.shard->index) + "/" + n(options.shard->count) +
+                               ", " + n(r.other_shards) + " left to the other shards"
+                         : ""),
+      "Files: " + n(r.images_written) + " images and " + n(r.pages_written) + " pages " + verb +
+          "written, " + n(r.pages_unchanged) + " pages unchanged, " + stale + ", in " + time};
 }
 
 }  // namespace
@@ -49,7 +54,7 @@ int run_build(const publish::BuildOptions& options, const imaging::Libvips& libv
     logger.error(report.error().describe());
     return kExitFatal;
   }
-  for (const auto& line : summary_lines(*report, options.dry_run, options.keep_stale)) {
+  for (const auto& line : summary_lines(*report, options)) {
     logger.info(line);
   }
   if (!report->skipped.empty()) {
@@ -84,7 +89,9 @@ Command add_build_command(CLI::App& app) {
               return kExitFatal;
             }
             const int code = run_build(*options, libvips, build_logger);
-            if (code != kExitFatal) std::cout << (options->output / "index.html").string() << "\n";
+            if (code != kExitFatal && !options->shard) {
+              std::cout << (options->output / "index.html").string() << "\n";
+            }
             return code;
           }};
 }

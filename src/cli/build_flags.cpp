@@ -105,6 +105,16 @@ Result<BuildOptions> build_options_from(const BuildFlags& flags) {
   if (flags.include_originals) options.include_originals = true;
   if (auto r = apply_image_flags(flags, options.imaging); !r) return tl::unexpected(r.error());
   if (flags.prefer) options.prefer = *scan::pair_preference_from_name(*flags.prefer);
+  if (!flags.shard.empty()) {
+    options.shard = publish::parse_shard(flags.shard);
+    if (!options.shard) {
+      return fail(ErrorCode::kInvalidInput,
+                  "--shard takes I/N, the shard's number from 0 to N-1 and their count, e.g. 0/4 "
+                  "(got \"" +
+                      flags.shard + "\")");
+    }
+  }
+  options.assemble = flags.assemble;
   if (!flags.theme.empty()) options.theme = flags.theme;
   auto catalogue = catalogue_location(flags.catalogue, options.catalogue_setting);
   if (!catalogue) return tl::unexpected(catalogue.error());
@@ -171,6 +181,15 @@ void add_build_flags(CLI::App& app, BuildFlags& flags) {
   build->add_flag("-n,--dry-run", flags.dry_run, "Print what would be done; write nothing");
   build->add_flag("--keep-stale", flags.keep_stale,
                   "Keep outputs whose photo or setting is gone (default: delete them)");
+  auto* shard = build->add_option(
+      "--shard", flags.shard,
+      "Make only the images of shard I of N (0 <= I < N; a photo's shard is fixed by its "
+      "content), for a build spread over processes or machines; no pages (see --assemble)");
+  build
+      ->add_flag("--assemble", flags.assemble,
+                 "After every --shard I/N has run: write the pages, feeds and manifest; fails, "
+                 "naming the photos, if any has no images yet")
+      ->excludes(shard);
   add_jobs_flag(*build, flags.jobs, "processed");
   add_quiet_flag(*build, flags.quiet);
   build->add_flag("-v,--verbose", flags.verbose, "Print one event line per photo");

@@ -23,6 +23,8 @@ struct BuildFlags {
   std::optional<long long> max_megapixels;
   std::optional<std::string> raw;     // "preview" | "develop"
   std::optional<std::string> prefer;  // "jpeg" | "raw"
+  std::string shard;                  // "I/N"
+  bool assemble = false;
   bool keep_location = false, include_originals = false, force = false, quiet = false,
        verbose = false, dry_run = false, keep_stale = false;
   int jobs = 0;

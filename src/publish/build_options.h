@@ -5,6 +5,7 @@
 
 #include "core/logger.h"
 #include "imaging/derivative_plan.h"
+#include "publish/shard.h"
 #include "scan/source_tree.h"
 #include "site/site_settings.h"
 
@@ -26,6 +27,10 @@ struct BuildOptions {
   imaging::ImagingSettings imaging;
   // Which file of a RAW+JPEG pair is published (`--prefer`; prefer = "..." in vernissage.toml).
   scan::PairPreference prefer = scan::PairPreference::kJpeg;
+  // A part of a build spread over processes (`--shard I/N`): this part's images only, no pages;
+  // or the assembly of all parts (`--assemble`): pages, feeds and manifest, no image made.
+  std::optional<Shard> shard;
+  bool assemble = false;
   bool include_originals = false;
   bool force = false;
   bool dry_run = false;     // say what would be done, write nothing

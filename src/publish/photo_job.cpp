@@ -56,8 +56,12 @@ class PhotoJob {
 
   Result<PublishedPhoto> run() {
     if (auto r = learn_facts(); !r) return tl::unexpected(r.error());
+    if (photo_.other_shard) return std::move(photo_);
     plan_outputs();
     if (settings_.dry_run) return dry_run_outcome();
+    if (!settings_.render && (needs_decode_ || needs_original_)) {
+      return fail(ErrorCode::kIo, kImagesNotMadeYet, file_.relative_path);
+    }
     if (auto r = render_missing(); !r) return tl::unexpected(r.error());
     if (!record_.decode_problem.empty()) {
       photo_.warnings.push_back("damaged file, published from the part that decodes (" +
@@ -99,8 +103,12 @@ class PhotoJob {
       photo_.status = SourceStatus::kUnchanged;
     } else {
       photo_.status = recorded_ != nullptr ? SourceStatus::kChanged : SourceStatus::kNew;
+      if (auto r = read_bytes(); !r) return r;
+      // A shard tells its photos by their content alone, before reading anything else of them.
+      if (outside_shard(content_hash(bytes_))) return {};
       if (auto r = read_fresh_facts(); !r) return r;
     }
+    if (outside_shard(record_.content_hash)) return {};
     photo_.content_hash = record_.content_hash;
     photo_.width = record_.metadata.width.value_or(0);
     photo_.height = record_.metadata.height.value_or(0);
@@ -112,8 +120,16 @@ class PhotoJob {
     return {};
   }
 
+  // True, and the outcome marked so, when the photo belongs to another shard.
+  bool outside_shard(const std::string& hash) {
+    if (!settings_.shard || shard_of(hash, settings_.shard->count) == settings_.shard->index) {
+      return false;
+    }
+    photo_.other_shard = true;
+    return true;
+  }
+
   Result<void> read_fresh_facts() {
-    if (auto r = read_bytes(); !r) return r;
     auto fresh = archive::read_photo_facts(
         bytes_, file_, {.max_pixels = settings_.imaging.max_pixels}, libvips_, photo_.warnings);
     if (!fresh) return tl::unexpected(fresh.error());

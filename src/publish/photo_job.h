@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "imaging/derivative_plan.h"
 #include "imaging/libvips.h"
+#include "publish/shard.h"
 #include "scan/source_tree.h"
 
 namespace vern::publish {
@@ -26,6 +27,11 @@ struct PhotoJobSettings {
   bool include_originals = false;    // also copy the original, location and serials removed
   bool keep_location = false;        // ... and then keep its location
   bool dry_run = false;              // decide, but write nothing
+  // A shard of a build spread over processes: photos of other shards are left alone (not
+  // rendered, not recorded), once their content hash tells them apart.
+  std::optional<Shard> shard;
+  // False for `--assemble`: images are not made here; a photo that lacks one fails, named.
+  bool render = true;
 };
 
 // The photographer's decisions for one photo, from its album's album.toml: they overrule what the
@@ -40,6 +46,11 @@ struct PhotoChoices {
 imaging::PictureReading picture_reading(const catalogue::PhotoRecord& record,
                                         const PhotoJobSettings& settings,
                                         const PhotoChoices& choices = {});
+
+// Why a photo fails when its images are not made and the settings say not to make them (the
+// assembly of a sharded build).
+inline constexpr const char* kImagesNotMadeYet =
+    "its images are not made yet (has every shard finished?)";
 
 // How a photo stands against the catalogue at the start of a build.
 enum class SourceStatus {
@@ -59,9 +70,10 @@ struct PublishedPhoto {
   std::vector<Derivative> planned_files;  // with --dry-run: the derivatives that would be written
   std::optional<std::string> original_path;  // site-relative, with --include-originals
   std::string thumbhash;
-  int files_written = 0;  // with --dry-run: files that would be written
-  bool decoded = false;   // false when every derivative already existed (dry run: would decode)
-  bool read = false;      // false when the catalogue vouched for the unchanged file
+  int files_written = 0;     // with --dry-run: files that would be written
+  bool decoded = false;      // false when every derivative already existed (dry run: would decode)
+  bool read = false;         // false when the catalogue vouched for the unchanged file
+  bool other_shard = false;  // left to another shard (settings.shard): nothing else is set
   std::vector<std::string> warnings;  // published, but something was wrong (named in messages)
 };
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <unordered_set>
 
 #include "archive/indexer.h"
@@ -34,7 +35,9 @@ PhotoJobSettings photo_job_settings(const BuildOptions& options) {
           .copyright = options.site.copyright,
           .include_originals = options.include_originals,
           .keep_location = options.site.keep_location,
-          .dry_run = options.dry_run};
+          .dry_run = options.dry_run,
+          .shard = options.shard,
+          .render = !options.assemble};
 }
 
 // The scanned tree with the published photos, in the shape the site stage takes. Album settings
@@ -131,6 +134,12 @@ class SiteBuild {
     if (auto r = mark_output_folder(); !r) return tl::unexpected(r.error());
     collect(publish_all());
     phase_done("photos");
+    if (options_.shard) {
+      // The pages, feeds and manifest are the assembly's, once every shard is done.
+      report_.seconds = std::chrono::duration<double>(clock_.now() - started_).count();
+      return std::move(report_);
+    }
+    if (auto r = check_assembly(); !r) return tl::unexpected(r.error());
     if (auto r = write_pages(); !r) return tl::unexpected(r.error());
     if (auto r = settle_outputs(); !r) return tl::unexpected(r.error());
     report_.seconds = std::chrono::duration<double>(clock_.now() - started_).count();
@@ -264,10 +273,32 @@ class SiteBuild {
     return outcomes;
   }
 
+  // An assembly writes no page while a photo lacks its images: the site would show holes. It
+  // fails naming them (the first ten, and how many in all).
+  Result<void> check_assembly() const {
+    if (!options_.assemble) return {};
+    std::vector<std::string> missing;
+    for (const auto& skipped : report_.skipped) {
+      if (skipped.message == kImagesNotMadeYet) missing.push_back(skipped.path);
+    }
+    if (missing.empty()) return {};
+    std::string names;
+    for (std::size_t i = 0; i < missing.size() && i < 10; ++i) names += "\n  " + missing[i];
+    if (missing.size() > 10) names += "\n  ...";
+    return fail(ErrorCode::kIo, "cannot assemble: " + std::to_string(missing.size()) +
+                                    " photo(s) have no images yet; run the shards that make them "
+                                    "(build --shard I/N) to the end, then assemble again:" +
+                                    names);
+  }
+
   // The photos' outcomes into the report and this build's manifest, in scan order.
   void collect(std::vector<Outcome> outcomes) {
     for (std::size_t i = 0; i < photos_.size(); ++i) {
       auto& outcome = *outcomes[i];
+      if (outcome && outcome->other_shard) {
+        ++report_.other_shards;
+        continue;
+      }
       if (!outcome) {
         Error error = outcome.error();
         error.path = photos_[i]->absolute_path.string();
@@ -288,7 +319,8 @@ class SiteBuild {
       if (outcome->original_path) manifest_.files.insert(*outcome->original_path);
       published_.emplace(photos_[i], std::move(*outcome));
     }
-    for (const auto& source : previous_.sources) {
+    // A shard sees only its photos: what the others publish is not gone.
+    for (const auto& source : options_.shard ? std::set<std::string>{} : previous_.sources) {
       if (!manifest_.sources.contains(source)) ++report_.removed;
     }
   }

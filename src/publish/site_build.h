@@ -15,6 +15,7 @@ struct BuildReport {
   int fresh = 0, changed = 0, unchanged = 0, removed = 0, failed = 0;
   int read = 0, decoded = 0, images_written = 0;
   int pages_written = 0, pages_unchanged = 0, stale_found = 0, stale_removed = 0;
+  int other_shards = 0;  // with a shard: photos left to the other shards
   double seconds = 0;
   // Inputs left out of the site (a photo that would not decode, an album.toml with a typo), each
   // named with its reason; the rest was published.
