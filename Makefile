@@ -104,6 +104,7 @@ bench: deps build
 	cmake --build $(BUILD_DIR) --target bench_fill_catalogue -j $(JOBS)
 	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/bench.mjs
 	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/raw.mjs
+	node bench/shard.mjs
 	node bench/serve.mjs
 
 # Installs the program, its libvips module, the manual page and bash completion under PREFIX.
