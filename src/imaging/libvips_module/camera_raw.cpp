@@ -16,7 +16,7 @@ namespace {
 using vips::VImage;
 
 // LibRaw's flip (0 none, 3 half turn, 5 quarter turn counter-clockwise, 6 clockwise) as an EXIF
-// orientation, and back.
+// orientation.
 int orientation_of_flip(int flip) {
   switch (flip) {
     case 3:
@@ -27,19 +27,6 @@ int orientation_of_flip(int flip) {
       return 6;
     default:
       return 1;
-  }
-}
-
-int flip_of_orientation(int orientation) {
-  switch (orientation) {
-    case 3:
-      return 3;
-    case 8:
-      return 5;
-    case 6:
-      return 6;
-    default:
-      return 0;
   }
 }
 
@@ -170,8 +157,8 @@ Result<std::pair<std::vector<unsigned char>, int>> raw_preview(std::span<const u
       return std::pair{std::move(jpeg), orientation_of_flip(file.raw().imgdata.sizes.flip)};
     }
   }
-  // No preview (a CinemaDNG, say): a small development stands in, already upright. The caller
-  // checked the sensor's size against the limit when it read the header.
+  // No preview (a CinemaDNG, say): a small development stands in. The caller checked the
+  // sensor's size against the limit when it read the header.
   constexpr int kStandInEdge = 256;
   auto developed = decode_raw(bytes, path, RawMode::kDevelop, kStandInEdge,
                               std::numeric_limits<long long>::max(), 0);
@@ -187,7 +174,7 @@ Result<std::pair<std::vector<unsigned char>, int>> raw_preview(std::span<const u
     std::vector<unsigned char> jpeg(static_cast<unsigned char*>(buffer),
                                     static_cast<unsigned char*>(buffer) + length);
     g_free(buffer);
-    return std::pair{std::move(jpeg), 1};
+    return std::pair{std::move(jpeg), developed->orientation};
   } catch (const vips::VError& e) {
     return fail(ErrorCode::kCorrupt, "cannot encode the developed RAW: " + describe(e), path);
   }
@@ -233,7 +220,9 @@ Result<RawPicture> decode_raw(std::span<const unsigned char> bytes, const std::s
   params.gamm[0] = 1 / 2.4;  // the sRGB curve, not LibRaw's default BT.709 one
   params.gamm[1] = 12.92;
   params.half_size = std::max(sizes.width, sizes.height) / 2 >= needed_long_edge ? 1 : 0;
-  params.user_flip = flip_of_orientation(picture.orientation);
+  // Developed as stored: the pipeline turns it by `picture.orientation`, which can be any of the
+  // eight (LibRaw's own flip knows only the four without a mirror).
+  params.user_flip = 0;
   if (const int code = raw.unpack(); code != LIBRAW_SUCCESS) {
     return fail(ErrorCode::kCorrupt, "cannot unpack RAW sensor data: " + reason(code), path);
   }

@@ -26,16 +26,16 @@ namespace vern::imaging::libvips_module {
                                                   const std::string& path);
 
 // A JPEG standing for the RAW, and the orientation to apply to it: the camera's preview, or
-// where the file has none a small development of its sensor data (orientation 1, upright).
+// where the file has none a small development of its sensor data.
 [[nodiscard]] Result<std::pair<std::vector<unsigned char>, int>> raw_preview(
     std::span<const unsigned char> bytes, const std::string& path);
 
-// A camera RAW made into pixels for the pipeline: either the camera's JPEG preview with the
-// orientation to apply to it, or the developed picture, already upright.
+// A camera RAW made into pixels for the pipeline: the camera's JPEG preview or the developed
+// picture, either as stored, with the orientation to apply to it.
 struct RawPicture {
   std::vector<unsigned char> jpeg;
   int orientation = 1;
-  vips::VImage developed;  // 16-bit sRGB, set when `jpeg` is empty
+  vips::VImage developed;  // 16-bit sRGB as stored, set when `jpeg` is empty
   std::string problem;     // set when the sensor data was cut short and the preview stands in
 };
 

@@ -341,12 +341,16 @@ void save(VImage image, const Encoding& encoding, const std::filesystem::path& f
   }
 }
 
-// A developed camera RAW (16-bit sRGB, upright) at exactly the planned size, in memory.
-VImage from_developed(const VImage& developed, const Derivative& largest) {
+// A developed camera RAW (16-bit sRGB, as stored) turned by `orientation`, at exactly the planned
+// size, in memory. Resized before it is turned: the turn then moves the smaller picture.
+VImage from_developed(const VImage& developed, int orientation, const Derivative& largest) {
   const bool exact = !largest.relative_path.empty();
-  VImage image = exact ? resized(developed, largest.width, largest.height)
-                       : developed.thumbnail_image(largest.width,
-                                                   VImage::option()->set("height", largest.height));
+  const bool turned = orientation >= 5;
+  const int width = turned ? largest.height : largest.width;
+  const int height = turned ? largest.width : largest.height;
+  VImage image = exact ? resized(developed, width, height)
+                       : developed.thumbnail_image(width, VImage::option()->set("height", height));
+  if (orientation > 1) image = with_orientation(image, orientation).autorot();
   return image.colourspace(VIPS_INTERPRETATION_sRGB).copy_memory();
 }
 
@@ -368,7 +372,7 @@ Result<VImage> decode_base(std::span<const unsigned char> bytes, const std::stri
     }
     if (raw->jpeg.empty()) {
       try {
-        return from_developed(raw->developed, largest);
+        return from_developed(raw->developed, raw->orientation, largest);
       } catch (const vips::VError& e) {
         return fail(ErrorCode::kCorrupt, "cannot resize the developed RAW: " + describe(e), path);
       }

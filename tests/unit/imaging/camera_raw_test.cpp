@@ -230,6 +230,12 @@ TEST_F(CameraRawTest, ADevelopedRawIsTurnedUprightByItsOrientation) {
   EXPECT_EQ(as_stored->image.width(), 256);
   EXPECT_GT(as_stored->image.crop(0, 0, 100, 192).avg(),
             as_stored->image.crop(156, 0, 100, 192).avg() + 100);
+  // A mirrored orientation too (LibRaw's own flip has none): 2 puts the bright half on the right.
+  const auto mirrored = render(dng, RawMode::kDevelop, 256, 2);
+  ASSERT_TRUE(mirrored) << mirrored.error().describe();
+  EXPECT_EQ(mirrored->image.width(), 256);
+  EXPECT_GT(mirrored->image.crop(156, 0, 100, 192).avg(),
+            mirrored->image.crop(0, 0, 100, 192).avg() + 100);
 }
 
 }  // namespace
