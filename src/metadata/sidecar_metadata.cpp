@@ -32,6 +32,9 @@ Result<PhotoMetadata> read_sidecar(const std::filesystem::path& file) {
   read->width.reset();
   read->height.reset();
   read->recorded_pixel_size.reset();
+  // Its warnings go out under the photo's name: they name the sidecar.
+  for (auto& warning : read->warnings)
+    warning = "sidecar " + file.filename().string() + ": " + warning;
   return read;
 }
 
