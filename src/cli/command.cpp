@@ -24,7 +24,7 @@ void add_prefer_flag(CLI::App& command, std::optional<std::string>& prefer) {
   command
       .add_option("--prefer", prefer,
                   "A RAW and a JPEG of one name in one folder are one photo: show the JPEG as "
-                  "the photographer made it (\"jpeg\", default) or develop the RAW (\"raw\")")
+                  "the photographer made it (\"jpeg\", default), or develop the RAW (\"raw\")")
       ->check(CLI::IsMember({"jpeg", "raw"}));
 }
 

@@ -252,7 +252,9 @@ imaging::PictureReading picture_reading(const catalogue::PhotoRecord& record,
                                         const PhotoChoices& choices) {
   imaging::PictureReading reading;
   if (record.format == format_name(ImageFormat::kRaw)) {
-    reading.raw = choices.raw.value_or(settings.imaging.raw);
+    // A RAW shown in place of its JPEG (--prefer raw) is developed: its preview is that JPEG.
+    reading.raw = record.companions.empty() ? choices.raw.value_or(settings.imaging.raw)
+                                            : imaging::RawMode::kDevelop;
   }
   const int in_force = choices.orientation.value_or(record.metadata.orientation.value_or(1));
   const int file_tag = record.file_orientation != 0 ? record.file_orientation

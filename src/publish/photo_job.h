@@ -42,7 +42,8 @@ struct PhotoChoices {
 };
 
 // How the photo's pixels are to be read (see imaging::PictureReading): the RAW mode for a camera
-// RAW, and an orientation wherever the one in force is not the file's own tag.
+// RAW (always a development for the RAW of a RAW+JPEG pair, which shows the RAW only when asked
+// to, with --prefer raw), and an orientation wherever the one in force is not the file's own tag.
 imaging::PictureReading picture_reading(const catalogue::PhotoRecord& record,
                                         const PhotoJobSettings& settings,
                                         const PhotoChoices& choices = {});
