@@ -177,7 +177,8 @@ Command add_audit_command(CLI::App& app) {
   audit
       ->add_option("--photos", flags->photos,
                    "The photo folder the site was built from: also report pages, feeds and "
-                   "the site's marker that name one of its files by path")
+                   "the site's marker that name one of its files by path, and warn of its photos "
+                   "the catalogue shows turned otherwise than their orientation tag")
       ->check(CLI::ExistingDirectory);
   add_catalogue_flag(*audit, flags->catalogue);
   return {audit, [flags](const char*) {

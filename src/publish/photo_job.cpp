@@ -105,7 +105,7 @@ class PhotoJob {
       photo_.status = recorded_ != nullptr ? SourceStatus::kChanged : SourceStatus::kNew;
       if (auto r = read_bytes(); !r) return r;
       // A shard tells its photos by their content alone, before reading anything else of them.
-      if (outside_shard(content_hash(bytes_))) return {};
+      if (settings_.shard && outside_shard(content_hash(bytes_))) return {};
       if (auto r = read_fresh_facts(); !r) return r;
     }
     if (outside_shard(record_.content_hash)) return {};
