@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/ascii_case.h"
 #include "core/image_format.h"
 
 namespace vern::catalogue {
@@ -27,12 +28,6 @@ bool is_filter_name(std::string_view name) {
 
 Error invalid(std::string message) {
   return Error{ErrorCode::kInvalidInput, std::move(message), {}};
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // Whitespace and every other control character (NUL included: a query from a form or a file
@@ -67,7 +62,7 @@ Result<std::vector<Part>> split_parts(std::string_view text) {
       }
       // The first unquoted colon after a filter name separates it from the value.
       if (c == ':' && !in_quotes && part.key.empty() && !raw.empty() && !part.quoted) {
-        const std::string name = lower_ascii(raw);
+        const std::string name = ascii_lower(raw);
         if (is_filter_name(name)) {
           part.key = name;
           raw.clear();
@@ -178,7 +173,7 @@ Result<DateRange> parse_date_range(std::string_view text) {
 
 // Photographers say "jpg" and "heic"; the catalogue says "jpeg" and "heif".
 Result<std::string> parse_format(std::string_view text) {
-  std::string name = lower_ascii(text);
+  std::string name = ascii_lower(text);
   if (name == "jpg") name = "jpeg";
   if (name == "heic") name = "heif";
   if (name == "tif") name = "tiff";
@@ -192,7 +187,7 @@ Result<std::string> parse_format(std::string_view text) {
 }
 
 Result<MissingFilter> parse_missing(std::string_view text) {
-  const std::string value = lower_ascii(text);
+  const std::string value = ascii_lower(text);
   if (value == "yes" || value == "true" || value == "1") return MissingFilter::kMissingOnly;
   if (value == "no" || value == "false" || value == "0") return MissingFilter::kPresentOnly;
   if (value == "any" || value == "all") return MissingFilter::kAny;
@@ -267,7 +262,7 @@ Result<SearchQuery> parse_search_query(std::string_view text) {
 }
 
 std::optional<SortField> sort_field_from_name(std::string_view name) {
-  const std::string n = lower_ascii(name);
+  const std::string n = ascii_lower(name);
   if (n == "relevance") return SortField::kRelevance;
   if (n == "taken" || n == "date") return SortField::kTaken;
   if (n == "path") return SortField::kPath;

@@ -12,6 +12,7 @@
 #include "archive/photo_facts.h"
 #include "cli/catalogue_location.h"
 #include "cli/exit_codes.h"
+#include "core/ascii_case.h"
 #include "core/file_bytes.h"
 #include "metadata/privacy_findings.h"
 #include "site/site_writer.h"
@@ -22,10 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 bool has_extension(const fs::path& path, const std::set<std::string>& extensions) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return extensions.contains(ext);
+  return extensions.contains(ascii_lower(path.extension().string()));
 }
 
 // Text that gives a position away: geotag meta tags, GPS field names, coordinate keys in JSON,

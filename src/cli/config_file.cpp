@@ -9,14 +9,10 @@
 #include <sstream>
 #include <string>
 
+#include "core/ascii_case.h"
+
 namespace vern::cli {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 class ConfigReader {
  public:
@@ -179,7 +175,7 @@ class ConfigReader {
 }  // namespace
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   if (n == "avif") return OutputFormat::kAvif;
   if (n == "webp") return OutputFormat::kWebp;
   if (n == "jpeg" || n == "jpg") return OutputFormat::kJpeg;

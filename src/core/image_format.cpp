@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/ascii_case.h"
+
 namespace vern {
 
 std::string_view format_name(ImageFormat format) {
@@ -83,26 +85,18 @@ constexpr std::string_view kRawExtensions[] = {
     "erf", "fff", "iiq", "k25", "kdc", "mef", "mos", "mrw", "nef", "nrw",
     "orf", "pef", "raf", "raw", "rw2", "rwl", "sr2", "srf", "srw", "x3f"};
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string lower_extension(std::string_view file_name) {
   const auto slash = file_name.find_last_of('/');
   if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
   const auto dot = file_name.find_last_of('.');
   if (dot == std::string_view::npos || dot == 0) return "";
-  return lower_ascii(file_name.substr(dot + 1));
+  return ascii_lower(file_name.substr(dot + 1));
 }
 
 }  // namespace
 
 bool is_raw_extension(std::string_view extension) {
-  const std::string lower = lower_ascii(extension);
+  const std::string lower = ascii_lower(extension);
   return std::find(std::begin(kRawExtensions), std::end(kRawExtensions), lower) !=
          std::end(kRawExtensions);
 }

@@ -12,17 +12,12 @@
 #include <memory>
 #include <set>
 
+#include "core/ascii_case.h"
 #include "core/atomic_write.h"
 #include "metadata/private_fields.h"
 
 namespace vern::proofing {
 namespace {
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 std::string clean_name(const std::string& wanted) {
   std::string name;
@@ -50,10 +45,10 @@ std::vector<std::string> safe_entry_names(const std::vector<std::string>& wanted
     const std::string stem = dot == std::string::npos || dot == 0 ? clean : clean.substr(0, dot);
     const std::string extension = dot == std::string::npos || dot == 0 ? "" : clean.substr(dot);
     std::string name = clean;
-    for (int n = 2; taken.contains(lower(name)); ++n) {
+    for (int n = 2; taken.contains(ascii_lower(name)); ++n) {
       name = stem + " (" + std::to_string(n) + ")" + extension;
     }
-    taken.insert(lower(name));
+    taken.insert(ascii_lower(name));
     names.push_back(name);
   }
   return names;

@@ -8,21 +8,15 @@
 #include <string_view>
 #include <utility>
 
+#include "core/ascii_case.h"
+
 namespace vern::scan {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // "IMG_1.CR2" -> "img_1": what a pair shares.
 std::string stem_of(const std::string& file_name) {
   const auto dot = file_name.find_last_of('.');
-  return lower(dot == std::string::npos || dot == 0 ? file_name : file_name.substr(0, dot));
+  return ascii_lower(dot == std::string::npos || dot == 0 ? file_name : file_name.substr(0, dot));
 }
 
 std::optional<AttachedFile> attached(const std::filesystem::path& path, ImageFormat format) {
@@ -36,7 +30,7 @@ std::optional<AttachedFile> attached(const std::filesystem::path& path, ImageFor
 // The sidecars of `photo` among the folder's other files, by their lower-case names.
 void attach_sidecars(SourceFile& photo, const std::map<std::string, std::string>& xmp_files) {
   const std::string name = photo.absolute_path.filename().string();
-  for (const std::string& wanted : {lower(name) + ".xmp", stem_of(name) + ".xmp"}) {
+  for (const std::string& wanted : {ascii_lower(name) + ".xmp", stem_of(name) + ".xmp"}) {
     const auto it = xmp_files.find(wanted);
     if (it == xmp_files.end()) continue;
     const auto path = photo.absolute_path.parent_path() / it->second;
@@ -52,7 +46,7 @@ void attach_sidecars(SourceFile& photo, const std::map<std::string, std::string>
 void attach_sidecars_and_pairs(Folder& folder, PairPreference prefer) {
   std::map<std::string, std::string> xmp_files;  // lower-case name -> name
   for (const auto& name : folder.other_files) {
-    if (lower(name).ends_with(".xmp")) xmp_files.emplace(lower(name), name);
+    if (ascii_lower(name).ends_with(".xmp")) xmp_files.emplace(ascii_lower(name), name);
   }
   if (!xmp_files.empty()) {
     for (auto& photo : folder.photos) attach_sidecars(photo, xmp_files);

@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/ascii_case.h"
 #include "scan/attached_files.h"
 
 namespace vern::scan {
@@ -24,10 +25,7 @@ bool has_image_extension(const fs::path& path) {
       ".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif", ".avif",
       ".hif", ".cr2",  ".cr3", ".nef", ".nrw", ".arw",  ".dng",  ".orf",  ".rw2",  ".raf",
       ".pef", ".srw",  ".x3f", ".3fr", ".iiq", ".erf",  ".kdc",  ".mrw"};
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return kExtensions.contains(ext);
+  return kExtensions.contains(ascii_lower(path.extension().string()));
 }
 
 struct FileIdentity {
@@ -188,10 +186,7 @@ Result<SourceFile> scan_file(const std::filesystem::path& file) {
   std::error_code ec;
   for (fs::directory_iterator it(folder_path, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    std::string lower = name;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (lower.ends_with(".xmp")) folder.other_files.push_back(name);
+    if (ascii_lower(name).ends_with(".xmp")) folder.other_files.push_back(name);
   }
   attach_sidecars_and_pairs(folder, PairPreference::kJpeg);
   return folder.photos.front();
@@ -206,9 +201,10 @@ std::optional<PairPreference> pair_preference_from_name(std::string_view name) {
 std::string attached_stamp(const SourceFile& file) {
   std::string stamp;
   const auto add = [&](const char* role, const AttachedFile& f) {
-    stamp += (stamp.empty() ? "" : ";") + std::string(role) + " " +
-             f.absolute_path.filename().string() + " " + std::to_string(f.size_bytes) + " " +
-             std::to_string(f.mtime_ns);
+    if (!stamp.empty()) stamp += ';';
+    stamp.append(role).append(" ").append(f.absolute_path.filename().string());
+    stamp.append(" ").append(std::to_string(f.size_bytes));
+    stamp.append(" ").append(std::to_string(f.mtime_ns));
   };
   for (const auto& sidecar : file.sidecars) add("xmp", sidecar);
   for (const auto& companion : file.companions) add("pair", companion);

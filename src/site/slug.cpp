@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/ascii_case.h"
 #include "core/utf8.h"
 
 namespace vern::site {
@@ -13,12 +14,6 @@ bool is_separator(char32_t cp) {
   return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF ||
          (cp >= 0x00A1 && cp <= 0x00BF) || cp == 0x00D7 || cp == 0x00F7 ||
          (cp >= 0xFFF0 && cp <= 0xFFFF) || (cp >= 0x3001 && cp <= 0x3003);
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace
@@ -55,14 +50,14 @@ std::string slugify(std::string_view name, std::string_view fallback) {
   return slug.empty() ? std::string(fallback) : slug;
 }
 
-void SlugRegistry::reserve(std::string_view slug) { taken_.insert(lower_ascii(slug)); }
+void SlugRegistry::reserve(std::string_view slug) { taken_.insert(ascii_lower(slug)); }
 
 std::string SlugRegistry::claim(std::string_view wanted) {
   std::string candidate(wanted);
-  for (int n = 2; taken_.contains(lower_ascii(candidate)); ++n) {
+  for (int n = 2; taken_.contains(ascii_lower(candidate)); ++n) {
     candidate = std::string(wanted) + "-" + std::to_string(n);
   }
-  taken_.insert(lower_ascii(candidate));
+  taken_.insert(ascii_lower(candidate));
   return candidate;
 }
 
