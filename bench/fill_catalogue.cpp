@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int rows = std::atoi(argv[2]);
-  auto store = vern::catalogue::open_sqlite_catalogue(argv[1]);
+  auto store = vern::catalogue::open_catalogue(argv[1]);
   if (!store) {
     std::fprintf(stderr, "%s\n", store.error().describe().c_str());
     return 2;

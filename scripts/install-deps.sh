@@ -30,6 +30,7 @@ packages=(
   libgtest-dev
   libimage-exiftool-perl
   libjpeg62-turbo-dev
+  libpq-dev
   libkainjow-mustache-dev
   libraw-dev
   libsodium-dev
@@ -42,6 +43,7 @@ packages=(
   munge
   nlohmann-json3-dev
   pkg-config
+  postgresql-15
   python3
   slurm-wlm
   unzip

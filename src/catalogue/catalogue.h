@@ -32,7 +32,7 @@ struct ChangeSet {
 };
 
 // The photos table of the one store of what Vernissage knows, shared by `build` and `index`.
-// This is the interface every backend implements (SQLite now, PostgreSQL later); the store's
+// This is the interface every backend implements (SQLite, PostgreSQL); the store's
 // other tables (shares, picks) get interfaces of their own over the same store rather than
 // widening this one. Implementations are safe to call from several threads (reads run in
 // parallel), and other processes may write the same store at once.
@@ -79,6 +79,11 @@ inline constexpr int kSchemaVersion = 6;
 enum class OpenMode { kCreateIfAbsent, kExisting };
 [[nodiscard]] Result<std::unique_ptr<Catalogue>> open_sqlite_catalogue(
     const std::filesystem::path& file, OpenMode mode = OpenMode::kCreateIfAbsent);
+
+// The photos table of the catalogue at `location`: a postgresql:// URL or a SQLite file (see
+// catalogue_tables.h).
+[[nodiscard]] Result<std::unique_ptr<Catalogue>> open_catalogue(
+    const std::string& location, OpenMode mode = OpenMode::kCreateIfAbsent);
 
 // True when a file of this size and mtime is still the one `record` describes: the record
 // vouches for it and the file need not be read.

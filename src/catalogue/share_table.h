@@ -100,12 +100,4 @@ class ShareTable {
   [[nodiscard]] virtual Result<void> set_sent(std::int64_t id, const std::string& at) = 0;
 };
 
-// Both tables of the SQLite catalogue at `file`, over one store (see open_sqlite_catalogue).
-struct SqliteTables {
-  std::unique_ptr<Catalogue> photos;
-  std::unique_ptr<ShareTable> shares;
-};
-[[nodiscard]] Result<SqliteTables> open_sqlite_tables(const std::filesystem::path& file,
-                                                      OpenMode mode = OpenMode::kCreateIfAbsent);
-
 }  // namespace vern::catalogue

@@ -6,12 +6,12 @@
 #include <system_error>
 #include <variant>
 
-#include "catalogue/catalogue.h"
+#include "catalogue/catalogue_tables.h"
+#include "catalogue/detail/catalogue_load.h"
 #include "catalogue/detail/photo_columns.h"
-#include "catalogue/detail/sqlite_search.h"
+#include "catalogue/detail/search_statement.h"
 #include "catalogue/detail/sqlite_share_table.h"
 #include "catalogue/detail/sqlite_store.h"
-#include "catalogue/share_table.h"
 
 namespace vern::catalogue {
 namespace {
@@ -20,19 +20,9 @@ using detail::bind_text;
 using detail::SqliteStore;
 using Session = SqliteStore::Session;
 
-void bind_value(sqlite3_stmt* st, int index, const detail::SqlValue& value) {
-  if (const auto* text = std::get_if<std::string>(&value)) {
-    bind_text(st, index, *text);
-  } else if (const auto* number = std::get_if<double>(&value)) {
-    sqlite3_bind_double(st, index, *number);
-  } else {
-    sqlite3_bind_int64(st, index, std::get<std::int64_t>(value));
-  }
-}
-
 Result<std::optional<PhotoRecord>> single_row(Session& session, sqlite3_stmt* statement) {
   const int rc = sqlite3_step(statement);
-  if (rc == SQLITE_ROW) return detail::read_photo_row(statement);
+  if (rc == SQLITE_ROW) return detail::read_photo_row(detail::SqliteCells(statement));
   if (rc == SQLITE_DONE) return std::optional<PhotoRecord>();
   return tl::unexpected(session.error("cannot read"));
 }
@@ -40,8 +30,9 @@ Result<std::optional<PhotoRecord>> single_row(Session& session, sqlite3_stmt* st
 Result<std::vector<PhotoRecord>> all_rows(Session& session, sqlite3_stmt* statement) {
   std::vector<PhotoRecord> records;
   int rc = SQLITE_ROW;
+  const detail::SqliteCells cells(statement);
   while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-    records.push_back(detail::read_photo_row(statement));
+    records.push_back(detail::read_photo_row(cells));
   }
   if (rc != SQLITE_DONE) return tl::unexpected(session.error("cannot read"));
   return records;
@@ -75,12 +66,10 @@ class SqliteCatalogue final : public Catalogue {
   }
 
   Result<std::vector<PhotoRecord>> search(const SearchQuery& query) override {
-    const auto statement = detail::search_statement(query, detail::photo_select_list());
-    return many(statement.sql, [&](sqlite3_stmt* s) {
-      for (std::size_t i = 0; i < statement.values.size(); ++i) {
-        bind_value(s, static_cast<int>(i + 1), statement.values[i]);
-      }
-    });
+    const auto statement =
+        detail::search_statement(query, detail::photo_select_list(), detail::TextIndex::kFts5,
+                                 detail::full_text_expression(query));
+    return many(statement.sql, [&](sqlite3_stmt* s) { detail::bind_values(s, statement.values); });
   }
 
   Result<void> put(const PhotoRecord& r) override {
@@ -127,9 +116,10 @@ class SqliteCatalogue final : public Catalogue {
   }
 
   static Result<void> put_in(Session& session, const PhotoRecord& r) {
-    auto s = session.statement(detail::photo_upsert_sql());
+    static const std::string upsert = detail::photo_upsert_sql('?');
+    auto s = session.statement(upsert);
     if (!s) return tl::unexpected(s.error());
-    detail::bind_photo_record(*s, r);
+    detail::bind_values(*s, detail::photo_values(r));
     return session.step_done(*s, "cannot write");
   }
 
@@ -172,6 +162,34 @@ class SqliteCatalogue final : public Catalogue {
   std::shared_ptr<SqliteStore> store_;
 };
 
+// Loads a whole catalogue into an empty file.
+class SqliteLoader final : public CatalogueLoader {
+ public:
+  explicit SqliteLoader(std::shared_ptr<SqliteStore> store) : store_(std::move(store)) {}
+
+  Result<void> load(const CatalogueContents& contents) override {
+    return store_->write([&](Session& session) -> Result<void> {
+      auto count = session.statement(detail::kContentsCountSql);
+      if (!count) return tl::unexpected(count.error());
+      if (sqlite3_step(*count) != SQLITE_ROW) return tl::unexpected(session.error("cannot read"));
+      if (sqlite3_column_int64(*count, 0) != 0) {
+        return fail(ErrorCode::kInvalidInput, "catalogue is not empty; copy into a new one",
+                    session.file());
+      }
+      return detail::load_statements(
+          contents, '?', {}, [&](const std::string& sql, const std::vector<detail::SqlValue>& v) {
+            auto s = session.statement(sql);
+            if (!s) return Result<void>(tl::unexpected(s.error()));
+            detail::bind_values(*s, v);
+            return session.step_done(*s, "cannot copy into the catalogue");
+          });
+    });
+  }
+
+ private:
+  std::shared_ptr<SqliteStore> store_;
+};
+
 }  // namespace
 
 Result<std::unique_ptr<Catalogue>> open_sqlite_catalogue(const std::filesystem::path& file,
@@ -181,7 +199,7 @@ Result<std::unique_ptr<Catalogue>> open_sqlite_catalogue(const std::filesystem::
   return std::move(tables->photos);
 }
 
-Result<SqliteTables> open_sqlite_tables(const std::filesystem::path& file, OpenMode mode) {
+Result<CatalogueTables> open_sqlite_tables(const std::filesystem::path& file, OpenMode mode) {
   std::error_code ec;
   if (mode == OpenMode::kExisting && file != ":memory:" && !std::filesystem::exists(file, ec)) {
     return fail(ErrorCode::kIo, "no catalogue here; run `vernissage index PHOTOS` first",
@@ -190,9 +208,10 @@ Result<SqliteTables> open_sqlite_tables(const std::filesystem::path& file, OpenM
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   auto store = SqliteStore::open(file.string());
   if (!store) return tl::unexpected(store.error());
-  SqliteTables tables;
+  CatalogueTables tables;
   tables.photos = std::make_unique<SqliteCatalogue>(*store);
   tables.shares = detail::make_sqlite_share_table(*store);
+  tables.loader = std::make_unique<SqliteLoader>(*store);
   return tables;
 }
 

@@ -2,31 +2,12 @@
 
 #include <sqlite3.h>
 
+#include "catalogue/detail/share_columns.h"
+
 namespace vern::catalogue::detail {
 namespace {
 
 using Session = SqliteStore::Session;
-
-constexpr const char* kShareColumns =
-    "id, token_hash, recipient, selection, created, expires, downloads, password_hash, "
-    "keep_location, revoked, sent, watermark";
-
-Share read_share(sqlite3_stmt* s) {
-  Share share;
-  share.id = sqlite3_column_int64(s, 0);
-  share.token_hash = column_text(s, 1).value_or("");
-  share.recipient = column_text(s, 2).value_or("");
-  share.selection = column_text(s, 3).value_or("");
-  share.created = column_text(s, 4).value_or("");
-  share.expires = column_text(s, 5);
-  share.downloads = column_text(s, 6).value_or("none");
-  share.password_hash = column_text(s, 7);
-  share.keep_location = sqlite3_column_int(s, 8) != 0;
-  share.revoked = sqlite3_column_int(s, 9) != 0;
-  share.sent = column_text(s, 10);
-  share.watermark = column_text(s, 11);
-  return share;
-}
 
 // The shares table over a SqliteStore.
 class SqliteShareTable final : public ShareTable {
@@ -89,7 +70,7 @@ class SqliteShareTable final : public ShareTable {
           session.statement(std::string("SELECT ") + kShareColumns + " FROM shares ORDER BY id");
       if (!s) return tl::unexpected(s.error());
       int rc = SQLITE_ROW;
-      while ((rc = sqlite3_step(*s)) == SQLITE_ROW) shares.push_back(read_share(*s));
+      while ((rc = sqlite3_step(*s)) == SQLITE_ROW) shares.push_back(read_share(SqliteCells(*s)));
       if (rc != SQLITE_DONE) return tl::unexpected(session.error("cannot read shares"));
       for (auto& share : shares) {
         if (auto photos = photos_of(session, share); !photos) return photos;
@@ -247,7 +228,7 @@ class SqliteShareTable final : public ShareTable {
       const int rc = sqlite3_step(*s);
       if (rc == SQLITE_DONE) return {};
       if (rc != SQLITE_ROW) return tl::unexpected(session.error("cannot read shares"));
-      found = read_share(*s);
+      found = read_share(SqliteCells(*s));
       return with_photos ? photos_of(session, *found) : Result<void>();
     });
     if (!r) return tl::unexpected(r.error());

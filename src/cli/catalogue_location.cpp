@@ -4,8 +4,6 @@
 
 #include <cstdlib>
 
-#include "catalogue/catalogue.h"
-
 namespace vern::cli {
 namespace {
 
@@ -33,9 +31,11 @@ Result<std::optional<std::filesystem::path>> path_in_user_settings() {
     }
     const auto value = node.value<std::string>();
     if (!value || value->empty()) {
-      return fail(ErrorCode::kInvalidInput, "setting \"catalogue.path\" must be a file path",
+      return fail(ErrorCode::kInvalidInput,
+                  "setting \"catalogue.path\" must be a file path or postgresql:// URL",
                   file.string());
     }
+    if (catalogue::is_postgres_location(*value)) return std::filesystem::path(*value);
     return file.parent_path() / *value;
   }
   return std::nullopt;
@@ -65,10 +65,10 @@ Result<std::filesystem::path> catalogue_location(
   return catalogue::default_catalogue_path();
 }
 
-Result<catalogue::SqliteTables> open_existing_tables(const std::string& flag) {
+Result<catalogue::CatalogueTables> open_existing_tables(const std::string& flag) {
   auto location = catalogue_location(flag);
   if (!location) return tl::unexpected(location.error());
-  return catalogue::open_sqlite_tables(*location, catalogue::OpenMode::kExisting);
+  return catalogue::open_tables(location->string(), catalogue::OpenMode::kExisting);
 }
 
 }  // namespace vern::cli

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "catalogue/share_table.h"
+#include "catalogue/catalogue_tables.h"
 #include "core/result.h"
 
 namespace vern::cli {
@@ -19,7 +19,7 @@ namespace vern::cli {
 
 // The tables of the catalogue the flag (or the defaults above) names, which must exist already:
 // what `share`, `serve` and `picks` work on.
-[[nodiscard]] Result<catalogue::SqliteTables> open_existing_tables(const std::string& flag);
+[[nodiscard]] Result<catalogue::CatalogueTables> open_existing_tables(const std::string& flag);
 
 // The user's settings file, whether or not it exists.
 std::filesystem::path user_settings_file();

@@ -4,8 +4,9 @@ namespace vern::cli {
 
 void add_catalogue_flag(CLI::App& command, std::string& file) {
   command.add_option("--catalogue", file,
-                     "Catalogue file (default: $VERNISSAGE_CATALOGUE, else [catalogue] path in "
-                     "settings, else ~/.local/share/vernissage/catalogue.db)");
+                     "Catalogue: a SQLite file, or a PostgreSQL database as "
+                     "postgresql://USER@HOST/DB (default: $VERNISSAGE_CATALOGUE, else "
+                     "[catalogue] path in settings, else ~/.local/share/vernissage/catalogue.db)");
 }
 
 void add_jobs_flag(CLI::App& command, int& jobs, const std::string& what) {

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "catalogue/catalogue_tables.h"
 #include "core/ascii_case.h"
 
 namespace vern::cli {
@@ -148,9 +149,12 @@ class ConfigReader {
       const std::string name = "catalogue." + std::string(key.str());
       if (name != "catalogue.path") return unknown(name);
       const auto value = node.value<std::string>();
-      if (!value || value->empty()) return wrong_type(name, "a file path");
-      // Relative to the settings file, so the setting means the same from any working folder.
-      options_.catalogue_setting = std::filesystem::path(file_).parent_path() / *value;
+      if (!value || value->empty()) return wrong_type(name, "a file path or postgresql:// URL");
+      // A file is relative to the settings file, so the setting means the same from any
+      // working folder.
+      options_.catalogue_setting = catalogue::is_postgres_location(*value)
+                                       ? std::filesystem::path(*value)
+                                       : std::filesystem::path(file_).parent_path() / *value;
     }
     return {};
   }

@@ -81,7 +81,8 @@ void print_json(const std::vector<const archive::DuplicateGroup*>& groups, int t
 }  // namespace
 
 int run_duplicates(const DuplicatesCommand& command, Logger& logger) {
-  auto store = catalogue::open_sqlite_catalogue(command.catalogue, catalogue::OpenMode::kExisting);
+  auto store =
+      catalogue::open_catalogue(command.catalogue.string(), catalogue::OpenMode::kExisting);
   if (!store) {
     logger.error(store.error().describe());
     return kExitFatal;

@@ -19,7 +19,7 @@ namespace vern::cli {
 
 int run_index(const IndexCommand& command, const imaging::Libvips& libvips, Logger& logger) {
   const auto started = std::chrono::steady_clock::now();
-  auto store = catalogue::open_sqlite_catalogue(command.catalogue);
+  auto store = catalogue::open_catalogue(command.catalogue.string());
   if (!store) {
     logger.error(store.error().describe());
     return kExitFatal;

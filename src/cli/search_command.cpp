@@ -128,7 +128,8 @@ int run_search(const SearchCommand& command, Logger& logger) {
   }
   query->reverse = command.reverse;
   query->limit = command.limit;
-  auto store = catalogue::open_sqlite_catalogue(command.catalogue, catalogue::OpenMode::kExisting);
+  auto store =
+      catalogue::open_catalogue(command.catalogue.string(), catalogue::OpenMode::kExisting);
   if (!store) {
     logger.error(store.error().describe());
     return kExitFatal;

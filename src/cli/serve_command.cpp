@@ -50,7 +50,7 @@ int serve(const ServeFlags& flags, const char* argv0, Logger& logger) {
     logger.error(location.error().describe());
     return kExitFatal;
   }
-  auto tables = catalogue::open_sqlite_tables(*location, catalogue::OpenMode::kExisting);
+  auto tables = catalogue::open_tables(location->string(), catalogue::OpenMode::kExisting);
   if (!tables) {
     logger.error(tables.error().describe());
     return kExitFatal;

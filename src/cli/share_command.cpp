@@ -91,7 +91,7 @@ nlohmann::ordered_json share_json(const Share& share, const std::string& state, 
   return json;
 }
 
-int run_create(const ShareFlags& flags, catalogue::SqliteTables& tables, Logger& logger) {
+int run_create(const ShareFlags& flags, catalogue::CatalogueTables& tables, Logger& logger) {
   const auto now = sharing::Clock::now();
   std::string token;
   auto share = new_share(flags, *tables.photos, now, token);
@@ -121,7 +121,7 @@ int run_create(const ShareFlags& flags, catalogue::SqliteTables& tables, Logger&
   return kExitOk;
 }
 
-int run_list(const ShareFlags& flags, catalogue::SqliteTables& tables, Logger& logger) {
+int run_list(const ShareFlags& flags, catalogue::CatalogueTables& tables, Logger& logger) {
   auto shares = tables.shares->all();
   if (!shares) {
     logger.error(shares.error().describe());
@@ -150,7 +150,7 @@ int run_list(const ShareFlags& flags, catalogue::SqliteTables& tables, Logger& l
 }
 
 // share log ID: every view the server recorded, oldest first.
-int run_log(const ShareFlags& flags, catalogue::SqliteTables& tables, Logger& logger) {
+int run_log(const ShareFlags& flags, catalogue::CatalogueTables& tables, Logger& logger) {
   auto share = tables.shares->find(flags.id);
   if (share && !*share) {
     logger.error("no share " + std::to_string(flags.id));
@@ -177,7 +177,7 @@ int run_log(const ShareFlags& flags, catalogue::SqliteTables& tables, Logger& lo
 }
 
 // revoke, extend and rotate: one change to one share.
-int run_change(const std::string& what, const ShareFlags& flags, catalogue::SqliteTables& tables,
+int run_change(const std::string& what, const ShareFlags& flags, catalogue::CatalogueTables& tables,
                Logger& logger) {
   Result<void> changed;
   std::string token;

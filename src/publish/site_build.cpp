@@ -8,7 +8,7 @@
 #include <unordered_set>
 
 #include "archive/indexer.h"
-#include "catalogue/catalogue.h"
+#include "catalogue/catalogue_tables.h"
 #include "catalogue/search_query.h"
 #include "core/parallel_for.h"
 #include "core/privacy.h"
@@ -172,8 +172,10 @@ class SiteBuild {
     }
     // A dry run must not create a catalogue: without one it works from an empty in-memory store.
     std::error_code ec;
-    const bool scratch = options_.dry_run && !std::filesystem::exists(options_.catalogue, ec);
-    auto store = catalogue::open_sqlite_catalogue(scratch ? ":memory:" : options_.catalogue);
+    const std::string location = options_.catalogue.string();
+    const bool scratch = options_.dry_run && !catalogue::is_postgres_location(location) &&
+                         !std::filesystem::exists(options_.catalogue, ec);
+    auto store = catalogue::open_catalogue(scratch ? ":memory:" : location);
     if (!store) return tl::unexpected(store.error());
     store_ = std::move(*store);
     // The selection is made first: it brings the catalogue up to date, and the build then finds

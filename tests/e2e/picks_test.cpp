@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "catalogue/catalogue_tables.h"
 #include "catalogue/share_table.h"
 #include "support/test_support.h"
 

@@ -20,6 +20,7 @@
 #include <set>
 #include <thread>
 
+#include "catalogue/catalogue_tables.h"
 #include "catalogue/share_table.h"
 #include "support/test_support.h"
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "catalogue/catalogue_tables.h"
 #include "catalogue/share_table.h"
 #include "sharing/share_secrets.h"
 #include "support/test_support.h"

@@ -6,25 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "catalogue/detail/sqlite_handles.h"
-
 namespace vern::catalogue::detail {
 namespace {
-
-std::optional<int> column_int(sqlite3_stmt* s, int index) {
-  if (sqlite3_column_type(s, index) == SQLITE_NULL) return std::nullopt;
-  return sqlite3_column_int(s, index);
-}
-std::optional<double> column_double(sqlite3_stmt* s, int index) {
-  if (sqlite3_column_type(s, index) == SQLITE_NULL) return std::nullopt;
-  return sqlite3_column_double(s, index);
-}
-
-std::string_view column_view(sqlite3_stmt* s, int index) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, index));
-  return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(s, index)))
-              : std::string_view("[]");
-}
 
 // Keywords are stored as the JSON array put() writes. A search reads thousands of rows, so the
 // common case (strings without \u escapes) is read here directly; anything else goes to the JSON
@@ -85,151 +68,90 @@ std::vector<std::string> read_keywords(std::string_view json) {
   return keywords;
 }
 
-template <class T>
-void bind_value_of(sqlite3_stmt* s, int index, const T& value) {
-  bind_optional(s, index, std::optional<T>(value));
+// A JSON list column; NULL reads as an empty list.
+std::vector<std::string> read_list(const RowCells& row, int index) {
+  return row.is_null(index) ? std::vector<std::string>() : read_keywords(row.text(index));
 }
 
-std::string strings_json(const std::vector<std::string>& strings) {
-  return nlohmann::json(strings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string keywords_json(const PhotoMetadata& m) { return strings_json(m.keywords); }
+std::string text_of(const RowCells& row, int index) { return std::string(row.text(index)); }
 
 // clang-format off
+#define VERN_COLUMN(name, value_expr, read_stmt)                         \
+  PhotoColumn{name, [](const PhotoRecord& r) -> SqlValue { return value_expr; }, \
+              [](const RowCells& c, int i, PhotoRow& row) { read_stmt; }}
 constexpr std::array<PhotoColumn, 36> kColumns = {{
-  {"path",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.path); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.path = column_text(s, i).value_or(""); }},
-  {"size_bytes",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) {
-     sqlite3_bind_int64(s, i, static_cast<sqlite3_int64>(r.size_bytes)); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) {
-     row.record.size_bytes = static_cast<std::uintmax_t>(sqlite3_column_int64(s, i)); }},
-  {"mtime_ns",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { sqlite3_bind_int64(s, i, r.mtime_ns); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.mtime_ns = sqlite3_column_int64(s, i); }},
-  {"content_hash",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.content_hash); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) {
-     row.record.content_hash = column_text(s, i).value_or(""); }},
-  {"format",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.format); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.format = column_text(s, i).value_or(""); }},
-  {"width",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.width); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.width = column_int(s, i); }},
-  {"height",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.height); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.height = column_int(s, i); }},
-  {"orientation",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.orientation); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.orientation = column_int(s, i); }},
-  {"taken_at",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.taken_at); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.taken_at = column_text(s, i); }},
-  {"camera_make",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.camera_make); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.camera_make = column_text(s, i); }},
-  {"camera_model",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.camera_model); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.camera_model = column_text(s, i); }},
-  {"lens",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.lens); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.lens = column_text(s, i); }},
-  {"focal_length_mm",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.focal_length_mm); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.focal_length_mm = column_double(s, i); }},
-  {"aperture",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.aperture); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.aperture = column_double(s, i); }},
-  {"exposure_time_s",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.exposure_time_s); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.exposure_time_s = column_double(s, i); }},
-  {"iso",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.iso); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.iso = column_int(s, i); }},
-  {"gps_lat",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) {
-     const auto& gps = r.metadata.gps;
-     bind_optional(s, i, gps ? std::optional(gps->latitude) : std::nullopt); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.latitude = column_double(s, i); }},
-  {"gps_lon",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) {
-     const auto& gps = r.metadata.gps;
-     bind_optional(s, i, gps ? std::optional(gps->longitude) : std::nullopt); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.longitude = column_double(s, i); }},
-  {"gps_alt_m",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) {
-     const auto& gps = r.metadata.gps;
-     bind_optional(s, i, gps ? gps->altitude_m : std::nullopt); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.altitude_m = column_double(s, i); }},
-  {"title",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.title); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.title = column_text(s, i); }},
-  {"caption",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.caption); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.caption = column_text(s, i); }},
-  {"keywords",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, keywords_json(r.metadata)); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) {
-     row.record.metadata.keywords = read_keywords(column_view(s, i)); }},
-  {"creator",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.creator); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.creator = column_text(s, i); }},
-  {"copyright",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.copyright); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.copyright = column_text(s, i); }},
-  {"rating",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.rating); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.rating = column_int(s, i); }},
-  {"thumbhash",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.thumbhash); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.thumbhash = column_text(s, i).value_or(""); }},
-  {"decode_problem",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.decode_problem); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) {
-     row.record.decode_problem = column_text(s, i).value_or(""); }},
-  {"missing",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.missing ? 1 : 0); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.missing = sqlite3_column_int(s, i) != 0; }},
-  {"id",
-   nullptr,
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.id = sqlite3_column_int64(s, i); }},
+  VERN_COLUMN("path", r.path, row.record.path = text_of(c, i)),
+  VERN_COLUMN("size_bytes", static_cast<std::int64_t>(r.size_bytes),
+              row.record.size_bytes = static_cast<std::uintmax_t>(c.integer(i))),
+  VERN_COLUMN("mtime_ns", r.mtime_ns, row.record.mtime_ns = c.integer(i)),
+  VERN_COLUMN("content_hash", r.content_hash, row.record.content_hash = text_of(c, i)),
+  VERN_COLUMN("format", r.format, row.record.format = text_of(c, i)),
+  VERN_COLUMN("width", sql_value(r.metadata.width), row.record.metadata.width = c.optional_int(i)),
+  VERN_COLUMN("height", sql_value(r.metadata.height), row.record.metadata.height = c.optional_int(i)),
+  VERN_COLUMN("orientation", sql_value(r.metadata.orientation),
+              row.record.metadata.orientation = c.optional_int(i)),
+  VERN_COLUMN("taken_at", sql_value(r.metadata.taken_at),
+              row.record.metadata.taken_at = c.optional_text(i)),
+  VERN_COLUMN("camera_make", sql_value(r.metadata.camera_make),
+              row.record.metadata.camera_make = c.optional_text(i)),
+  VERN_COLUMN("camera_model", sql_value(r.metadata.camera_model),
+              row.record.metadata.camera_model = c.optional_text(i)),
+  VERN_COLUMN("lens", sql_value(r.metadata.lens), row.record.metadata.lens = c.optional_text(i)),
+  VERN_COLUMN("focal_length_mm", sql_value(r.metadata.focal_length_mm),
+              row.record.metadata.focal_length_mm = c.optional_real(i)),
+  VERN_COLUMN("aperture", sql_value(r.metadata.aperture),
+              row.record.metadata.aperture = c.optional_real(i)),
+  VERN_COLUMN("exposure_time_s", sql_value(r.metadata.exposure_time_s),
+              row.record.metadata.exposure_time_s = c.optional_real(i)),
+  VERN_COLUMN("iso", sql_value(r.metadata.iso), row.record.metadata.iso = c.optional_int(i)),
+  VERN_COLUMN("gps_lat", r.metadata.gps ? SqlValue(r.metadata.gps->latitude) : SqlValue(),
+              row.latitude = c.optional_real(i)),
+  VERN_COLUMN("gps_lon", r.metadata.gps ? SqlValue(r.metadata.gps->longitude) : SqlValue(),
+              row.longitude = c.optional_real(i)),
+  VERN_COLUMN("gps_alt_m", r.metadata.gps ? sql_value(r.metadata.gps->altitude_m) : SqlValue(),
+              row.altitude_m = c.optional_real(i)),
+  VERN_COLUMN("title", sql_value(r.metadata.title), row.record.metadata.title = c.optional_text(i)),
+  VERN_COLUMN("caption", sql_value(r.metadata.caption),
+              row.record.metadata.caption = c.optional_text(i)),
+  VERN_COLUMN("keywords", json_list(r.metadata.keywords),
+              row.record.metadata.keywords = read_list(c, i)),
+  VERN_COLUMN("creator", sql_value(r.metadata.creator),
+              row.record.metadata.creator = c.optional_text(i)),
+  VERN_COLUMN("copyright", sql_value(r.metadata.copyright),
+              row.record.metadata.copyright = c.optional_text(i)),
+  VERN_COLUMN("rating", sql_value(r.metadata.rating), row.record.metadata.rating = c.optional_int(i)),
+  VERN_COLUMN("thumbhash", r.thumbhash, row.record.thumbhash = text_of(c, i)),
+  VERN_COLUMN("decode_problem", r.decode_problem, row.record.decode_problem = text_of(c, i)),
+  VERN_COLUMN("missing", std::int64_t{r.missing ? 1 : 0}, row.record.missing = c.integer(i) != 0),
+  PhotoColumn{"id", nullptr,
+              [](const RowCells& c, int i, PhotoRow& row) { row.record.id = c.integer(i); }},
   // Stored as the signed 64-bit integer with the same bits.
-  {"perceptual_hash",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) {
-     bind_optional(s, i, r.perceptual_hash ? std::optional(static_cast<std::int64_t>(*r.perceptual_hash))
-                                           : std::nullopt); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) {
-     if (sqlite3_column_type(s, i) != SQLITE_NULL) {
-       row.record.perceptual_hash = static_cast<std::uint64_t>(sqlite3_column_int64(s, i));
-     } }},
-  {"label",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_optional(s, i, r.metadata.label); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.metadata.label = column_text(s, i); }},
-  {"attached",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.attached); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.attached = column_text(s, i).value_or(""); }},
-  {"companions",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, strings_json(r.companions)); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.companions = read_keywords(column_view(s, i)); }},
-  {"file_orientation",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) { bind_value_of(s, i, r.file_orientation); },
-   [](sqlite3_stmt* s, int i, PhotoRow& row) { row.record.file_orientation = sqlite3_column_int(s, i); }},
+  VERN_COLUMN("perceptual_hash",
+              r.perceptual_hash ? SqlValue(static_cast<std::int64_t>(*r.perceptual_hash)) : SqlValue(),
+              if (!c.is_null(i)) row.record.perceptual_hash = static_cast<std::uint64_t>(c.integer(i))),
+  VERN_COLUMN("label", sql_value(r.metadata.label), row.record.metadata.label = c.optional_text(i)),
+  VERN_COLUMN("attached", r.attached, row.record.attached = text_of(c, i)),
+  VERN_COLUMN("companions", json_list(r.companions), row.record.companions = read_list(c, i)),
+  VERN_COLUMN("file_orientation", std::int64_t{r.file_orientation},
+              row.record.file_orientation = static_cast<int>(c.integer(i))),
   // For queries by name and folder: derived from the path, never read back.
-  {"file_name",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) {
-     bind_value_of(s, i, std::filesystem::path(r.path).filename().string()); },
-   nullptr},
-  {"folder",
-   [](sqlite3_stmt* s, int i, const PhotoRecord& r) {
-     bind_value_of(s, i, std::filesystem::path(r.path).parent_path().string()); },
-   nullptr},
+  PhotoColumn{"file_name",
+              [](const PhotoRecord& r) -> SqlValue {
+                return std::filesystem::path(r.path).filename().string(); },
+              nullptr},
+  PhotoColumn{"folder",
+              [](const PhotoRecord& r) -> SqlValue {
+                return std::filesystem::path(r.path).parent_path().string(); },
+              nullptr},
 }};
+#undef VERN_COLUMN
 // clang-format on
 
 }  // namespace
+
+std::string json_list(const std::vector<std::string>& strings) {
+  return nlohmann::json(strings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::span<const PhotoColumn> photo_columns() { return kColumns; }
 
@@ -245,37 +167,39 @@ const std::string& photo_select_list() {
   return list;
 }
 
-const std::string& photo_upsert_sql() {
-  static const std::string sql = [] {
-    std::string names, values, updates;
-    int index = 0;
-    for (const auto& column : kColumns) {
-      if (column.bind == nullptr) continue;
-      const std::string name = column.name;
-      const std::string separator = index == 0 ? "" : ", ";
-      ++index;
-      names += separator + name;
-      values += separator + "?" + std::to_string(index);
-      if (name != "path") updates += (updates.empty() ? "" : ", ") + name + " = excluded." + name;
-    }
-    return "INSERT INTO photos (" + names + ") VALUES (" + values +
-           ") ON CONFLICT(path) DO UPDATE SET " + updates;
-  }();
-  return sql;
-}
-
-void bind_photo_record(sqlite3_stmt* statement, const PhotoRecord& record) {
-  int index = 0;
+std::string photo_upsert_sql(char marker, const std::vector<std::string>& extra) {
+  std::vector<std::string> written;
   for (const auto& column : kColumns) {
-    if (column.bind != nullptr) column.bind(statement, ++index, record);
+    if (column.value != nullptr) written.emplace_back(column.name);
   }
+  written.insert(written.end(), extra.begin(), extra.end());
+  std::string names, values, updates;
+  int index = 0;
+  for (const auto& name : written) {
+    const std::string separator = index == 0 ? "" : ", ";
+    ++index;
+    names += separator + name;
+    values += separator + marker + std::to_string(index);
+    if (name != "path") updates += (updates.empty() ? "" : ", ") + name + " = excluded." + name;
+  }
+  return "INSERT INTO photos (" + names + ") VALUES (" + values +
+         ") ON CONFLICT(path) DO UPDATE SET " + updates;
 }
 
-PhotoRecord read_photo_row(sqlite3_stmt* statement) {
+std::vector<SqlValue> photo_values(const PhotoRecord& record) {
+  std::vector<SqlValue> values;
+  values.reserve(kColumns.size());
+  for (const auto& column : kColumns) {
+    if (column.value != nullptr) values.push_back(column.value(record));
+  }
+  return values;
+}
+
+PhotoRecord read_photo_row(const RowCells& cells) {
   PhotoRow row;
   int index = 0;
   for (const auto& column : kColumns) {
-    if (column.read != nullptr) column.read(statement, index++, row);
+    if (column.read != nullptr) column.read(cells, index++, row);
   }
   if (row.latitude && row.longitude) {
     row.record.metadata.gps = GpsPosition{*row.latitude, *row.longitude, row.altitude_m};

@@ -1,6 +1,7 @@
 #include "catalogue/detail/sqlite_schema.h"
 
 #include "catalogue/catalogue.h"
+#include "catalogue/detail/schema_error.h"
 #include "catalogue/detail/sqlite_handles.h"
 
 namespace vern::catalogue::detail {
@@ -164,12 +165,7 @@ Result<void> migrate(sqlite3* db, const std::string& file) {
   auto version = schema_version(db, file);
   if (!version) return rollback(tl::unexpected(version.error()));
   if (*version > kSchemaVersion) {
-    return rollback(fail(ErrorCode::kInvalidInput,
-                         "catalogue was written by a newer Vernissage (schema " +
-                             std::to_string(*version) + ", this version knows up to " +
-                             std::to_string(kSchemaVersion) +
-                             "); upgrade Vernissage or choose another catalogue with --catalogue",
-                         file));
+    return rollback(tl::unexpected(newer_schema_error(*version, file)));
   }
   if (*version == kSchemaVersion) return execute(db, "COMMIT", file);
   for (int v = *version; v < kSchemaVersion; ++v) {

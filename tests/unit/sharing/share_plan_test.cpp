@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "catalogue/catalogue_tables.h"
 #include "catalogue/share_table.h"
 #include "support/test_support.h"
 

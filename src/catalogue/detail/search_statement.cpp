@@ -1,4 +1,4 @@
-#include "catalogue/detail/sqlite_search.h"
+#include "catalogue/detail/search_statement.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,9 +6,7 @@
 #include "core/image_format.h"
 
 namespace vern::catalogue::detail {
-namespace {
 
-// The same folding the full-text triggers apply (see sqlite_schema.cpp).
 std::string fold(std::string text) {
   for (const auto& [from, to] :
        {std::pair<std::string_view, std::string_view>{"ё", "е"}, {"Ё", "Е"}}) {
@@ -18,6 +16,14 @@ std::string fold(std::string text) {
   }
   return text;
 }
+
+bool has_token(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+namespace {
 
 // FTS5 strings are double-quoted with inner quotes doubled; inside one, every character is text,
 // so no user input can become query syntax.
@@ -30,27 +36,30 @@ std::string fts_string(const std::string& text) {
   return out + "\"";
 }
 
-// A part with no letter or digit tokenises to nothing and would only confuse FTS5.
-bool has_token(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-  });
-}
-
 class Builder {
  public:
+  explicit Builder(TextIndex index) : index_(index) {}
   std::string bind(SqlValue value) {
     values_.push_back(std::move(value));
     // (Appending rather than "?" + ... avoids a false -Wrestrict in GCC 12.)
-    std::string placeholder = "?";
+    std::string placeholder(1, postgres() ? '$' : '?');
     placeholder += std::to_string(values_.size());
     return placeholder;
   }
+  bool postgres() const { return index_ == TextIndex::kTsvector; }
   std::vector<SqlValue> take_values() { return std::move(values_); }
 
  private:
+  TextIndex index_;
   std::vector<SqlValue> values_;
 };
+
+// The number of characters (not bytes) of UTF-8 text: what substr() counts in both backends.
+std::int64_t characters(std::string_view text) {
+  return static_cast<std::int64_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
 
 void add_range(std::vector<std::string>& where, Builder& b, const std::string& column,
                const NumberRange& range, double equal_tolerance) {
@@ -149,9 +158,10 @@ void add_column_filters(const SearchQuery& query, Builder& b, std::vector<std::s
     for (const char c : name) {
       if (c != ' ') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    std::string recipient = "1";
+    std::string recipient = "1 = 1";
     if (folded != "any") {
-      recipient = "instr(replace(lower(s.recipient), ' ', ''), " + b.bind(folded) + ") > 0";
+      recipient = std::string(b.postgres() ? "strpos" : "instr") +
+                  "(replace(lower(s.recipient), ' ', ''), " + b.bind(folded) + ") > 0";
     }
     where.push_back(
         "p.id IN (SELECT m.photo_id FROM share_marks m JOIN shares s ON s.id = m.share_id "
@@ -166,20 +176,20 @@ void add_column_filters(const SearchQuery& query, Builder& b, std::vector<std::s
       std::string prefix = folder;
       if (!prefix.ends_with('/')) prefix += '/';
       any += (any.empty() ? "" : " OR ") + std::string("substr(p.path, 1, ") +
-             b.bind(static_cast<std::int64_t>(prefix.size())) + ") = " + b.bind(prefix);
+             b.bind(characters(prefix)) + ") = " + b.bind(prefix);
     }
     where.push_back("(" + any + ")");
   }
 }
 
-// ORDER BY of the query's sort; `has_text` when the full-text index ranks the hits.
-std::string order_clause(const SearchQuery& query, bool has_text) {
+// ORDER BY of the query's sort; `rank` the full-text index's ranking, best first, when there is
+// free text.
+std::string order_clause(const SearchQuery& query, const std::string& rank) {
   const bool r = query.reverse;
   switch (query.sort) {
     case SortField::kRelevance:
-      // bm25 ranks best first (lowest); without free text, the archive's natural order is time.
-      return has_text ? std::string("photos_text.rank") + (r ? " DESC" : " ASC")
-                      : order_by("p.taken_at", r);
+      // Without free text, the archive's natural order is time.
+      return !rank.empty() ? rank + (r ? " DESC" : " ASC") : order_by("p.taken_at", r);
     case SortField::kTaken:
       return order_by("p.taken_at", r);
     case SortField::kPath:
@@ -200,35 +210,53 @@ std::string order_clause(const SearchQuery& query, bool has_text) {
 
 }  // namespace
 
-SqlStatement search_statement(const SearchQuery& query, std::string_view columns) {
-  Builder b;
+SqlStatement search_statement(const SearchQuery& query, std::string_view columns, TextIndex index,
+                              const TextMatch& text) {
+  Builder b(index);
   std::vector<std::string> where;
   // A filter on words that holds no word ("camera:%") can match no photo.
   for (const auto* values : {&query.keywords, &query.albums, &query.cameras, &query.lenses}) {
     for (const auto& value : *values) {
-      if (!has_token(value)) where.push_back("0");
+      if (!has_token(value)) where.push_back("1 = 0");
     }
   }
-  const std::string match = full_text_expression(query);
   std::string from = "photos p";
-  if (!match.empty()) {
+  std::string rank;
+  if (!text) {
+    where.push_back("1 = 0");
+  } else if (!text->empty() && index == TextIndex::kFts5) {
     from = "photos_text JOIN photos p ON p.id = photos_text.rowid";
-    where.push_back("photos_text MATCH " + b.bind(match));
+    where.push_back("photos_text MATCH " + b.bind(*text));
+    rank = "photos_text.rank";  // bm25: best first is lowest
+  } else if (!text->empty()) {
+    const std::string match = b.bind(*text) + "::tsquery";
+    where.push_back("p.words @@ " + match);
+    rank = "-ts_rank(p.words, " + match + ")";  // best first is highest
   }
   add_column_filters(query, b, where);
-  const std::string order = order_clause(query, !match.empty());
-
-  // The matching ids are found and ordered first, and whole rows read only for them: sorting
-  // narrow (id, key) rows is several times cheaper than sorting every column. The subquery
-  // keeps its order because it has a LIMIT (so it is not flattened) and CROSS JOIN makes it the
-  // outer loop.
-  std::string ids = "SELECT p.id AS id FROM " + from;
-  for (std::size_t i = 0; i < where.size(); ++i) ids += (i == 0 ? " WHERE " : " AND ") + where[i];
-  ids += " ORDER BY " + order + ", p.taken_at, p.path LIMIT " +
-         b.bind(static_cast<std::int64_t>(query.limit > 0 ? query.limit : -1));
+  const std::string order = order_clause(query, rank);
+  std::string conditions;
+  for (std::size_t i = 0; i < where.size(); ++i) {
+    conditions += (i == 0 ? " WHERE " : " AND ") + where[i];
+  }
+  const std::string tie_break = ", p.taken_at, p.path";
   SqlStatement statement;
-  statement.sql = "SELECT " + std::string(columns) + " FROM (" + ids +
-                  ") AS hits CROSS JOIN photos p ON p.id = hits.id";
+  if (index == TextIndex::kTsvector) {
+    // PostgreSQL sorts whole rows well enough, and a subquery's order would not survive a join.
+    statement.sql = "SELECT " + std::string(columns) + " FROM " + from + conditions + " ORDER BY " +
+                    order + tie_break;
+    if (query.limit > 0) statement.sql += " LIMIT " + b.bind(std::int64_t{query.limit});
+  } else {
+    // The matching ids are found and ordered first, and whole rows read only for them: sorting
+    // narrow (id, key) rows is several times cheaper than sorting every column. The subquery
+    // keeps its order because it has a LIMIT (so it is not flattened) and CROSS JOIN makes it
+    // the outer loop.
+    const std::string ids = "SELECT p.id AS id FROM " + from + conditions + " ORDER BY " + order +
+                            tie_break + " LIMIT " +
+                            b.bind(static_cast<std::int64_t>(query.limit > 0 ? query.limit : -1));
+    statement.sql = "SELECT " + std::string(columns) + " FROM (" + ids +
+                    ") AS hits CROSS JOIN photos p ON p.id = hits.id";
+  }
   statement.values = b.take_values();
   return statement;
 }

@@ -1,8 +1,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "catalogue/catalogue_tables.h"
 #include "catalogue/search_query.h"
-#include "catalogue/share_table.h"
+#include "support/catalogue_backends.h"
 #include "support/test_support.h"
 
 namespace vern::catalogue {
@@ -21,9 +22,15 @@ Share share_for(const std::string& recipient) {
   return share;
 }
 
-TEST(SqliteShareTable, RemembersAShareWithItsPhotosInOrder) {
-  test::TempDir dir;
-  auto tables = open_sqlite_tables(dir / "c.db");
+class ShareTableTest : public ::testing::TestWithParam<test::Backend> {
+ protected:
+  Result<CatalogueTables> open() { return open_tables(location_); }
+  test::TempDir dir_;
+  std::string location_ = test::fresh_catalogue(GetParam(), dir_);
+};
+
+TEST_P(ShareTableTest, RemembersAShareWithItsPhotosInOrder) {
+  auto tables = open();
   ASSERT_TRUE(tables) << tables.error().describe();
   const auto id = tables->shares->create(share_for("Le Monde"));
   ASSERT_TRUE(id) << id.error().describe();
@@ -45,9 +52,8 @@ TEST(SqliteShareTable, RemembersAShareWithItsPhotosInOrder) {
   EXPECT_TRUE((*link)->photo_ids.empty());
 }
 
-TEST(SqliteShareTable, RevokesExtendsAndRotates) {
-  test::TempDir dir;
-  auto tables = open_sqlite_tables(dir / "c.db");
+TEST_P(ShareTableTest, RevokesExtendsAndRotates) {
+  auto tables = open();
   ASSERT_TRUE(tables);
   const auto first = *tables->shares->create(share_for("Le Monde"));
   const auto second = *tables->shares->create(share_for("Magnum"));
@@ -68,9 +74,8 @@ TEST(SqliteShareTable, RevokesExtendsAndRotates) {
   EXPECT_EQ(*tables->shares->view_count(first), 0);
 }
 
-TEST(SqliteShareTable, LogsViewsPerShareInOrderAndDropsThoseOfUnknownShares) {
-  test::TempDir dir;
-  auto tables = open_sqlite_tables(dir / "c.db");
+TEST_P(ShareTableTest, LogsViewsPerShareInOrderAndDropsThoseOfUnknownShares) {
+  auto tables = open();
   ASSERT_TRUE(tables);
   const auto first = *tables->shares->create(share_for("Le Monde"));
   const auto second = *tables->shares->create(share_for("Magnum"));
@@ -127,9 +132,8 @@ TEST(SqliteShareTable, MigratesARealVersion2Catalogue) {
   sqlite3_close(db);
 }
 
-TEST(SqliteShareTable, KeepsOneMarkPerPhotoAndShareTheLastWriteWinning) {
-  test::TempDir dir;
-  auto tables = open_sqlite_tables(dir / "c.db");
+TEST_P(ShareTableTest, KeepsOneMarkPerPhotoAndShareTheLastWriteWinning) {
+  auto tables = open();
   ASSERT_TRUE(tables);
   const auto first = *tables->shares->create(share_for("Le Monde"));  // photos 3, 1, 2
   const auto second = *tables->shares->create(share_for("Magnum"));
@@ -156,6 +160,10 @@ TEST(SqliteShareTable, KeepsOneMarkPerPhotoAndShareTheLastWriteWinning) {
   EXPECT_EQ((*tables->shares->find(first))->sent, "2026-11-30T15:00:00Z");
   EXPECT_FALSE((*tables->shares->find(second))->sent);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ShareTableTest,
+                         ::testing::Values(test::Backend::kSqlite, test::Backend::kPostgres),
+                         [](const auto& info) { return test::backend_name(info.param); });
 
 }  // namespace
 }  // namespace vern::catalogue

@@ -1,9 +1,11 @@
-// Searches against a real SQLite catalogue: the query language as a photographer uses it.
+// Searches against real catalogues of both backends: the query language as a photographer uses
+// it, with the same answers from SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "catalogue/catalogue.h"
+#include "catalogue/catalogue_tables.h"
+#include "support/catalogue_backends.h"
 #include "support/test_support.h"
 
 namespace vern::catalogue {
@@ -20,10 +22,10 @@ PhotoRecord photo(const std::string& path) {
   return r;
 }
 
-class SqliteSearch : public ::testing::Test {
+class Search : public ::testing::TestWithParam<test::Backend> {
  protected:
   void SetUp() override {
-    auto opened = open_sqlite_catalogue(dir_ / "c.db");
+    auto opened = open_catalogue(test::fresh_catalogue(GetParam(), dir_));
     ASSERT_TRUE(opened) << opened.error().describe();
     catalogue_ = std::move(*opened);
 
@@ -86,7 +88,7 @@ class SqliteSearch : public ::testing::Test {
 
 using Names = std::vector<std::string>;
 
-TEST_F(SqliteSearch, FreeTextMatchesWordPrefixesInEveryTextField) {
+TEST_P(Search, FreeTextMatchesWordPrefixesInEveryTextField) {
   EXPECT_EQ(paths("perform"), Names{"IMG_0412.jpg"});          // title and keyword
   EXPECT_EQ(paths("red square"), Names{"IMG_0412.jpg"});       // missing photo left out
   EXPECT_EQ(paths("img_0412"), Names{"IMG_0412.jpg"});         // file name
@@ -96,14 +98,14 @@ TEST_F(SqliteSearch, FreeTextMatchesWordPrefixesInEveryTextField) {
   EXPECT_EQ(paths("forest"), Names{"Ёлки в тайге.jpg"});
 }
 
-TEST_F(SqliteSearch, IgnoresDiacriticsIncludingTheRussianYo) {
+TEST_P(Search, IgnoresDiacriticsIncludingTheRussianYo) {
   EXPECT_EQ(paths("sao paulo"), Names{"sp.png"});
   EXPECT_EQ(paths("São"), Names{"sp.png"});
   EXPECT_EQ(paths("елки"), Names{"Ёлки в тайге.jpg"});
   EXPECT_EQ(paths("ЁЛКИ"), Names{"Ёлки в тайге.jpg"});
 }
 
-TEST_F(SqliteSearch, FiltersByCameraLensAndExposure) {
+TEST_P(Search, FiltersByCameraLensAndExposure) {
   EXPECT_EQ(paths("camera:nikon"), Names{"IMG_0412.jpg"});
   EXPECT_EQ(paths("camera:\"eos 5d\""), Names{"Ёлки в тайге.jpg"});
   EXPECT_EQ(paths("lens:35mm"), Names{"IMG_0412.jpg"});
@@ -114,7 +116,7 @@ TEST_F(SqliteSearch, FiltersByCameraLensAndExposure) {
   EXPECT_EQ(paths("format:png"), Names{"sp.png"});
 }
 
-TEST_F(SqliteSearch, FiltersByDatesKeywordsAndAlbums) {
+TEST_P(Search, FiltersByDatesKeywordsAndAlbums) {
   EXPECT_EQ(paths("taken:2019"), Names{"IMG_0412.jpg"});
   EXPECT_EQ(paths("taken:2019-05..2020-11"), (Names{"IMG_0412.jpg", "sp.png"}));
   EXPECT_EQ(paths("taken:2020-11-02.."), Names{"Ёлки в тайге.jpg"});
@@ -125,12 +127,12 @@ TEST_F(SqliteSearch, FiltersByDatesKeywordsAndAlbums) {
   EXPECT_EQ(paths("album:2019 performers"), Names{"IMG_0412.jpg"});
 }
 
-TEST_F(SqliteSearch, MissingPhotosOnlyWhenAskedFor) {
+TEST_P(Search, MissingPhotosOnlyWhenAskedFor) {
   EXPECT_EQ(paths("missing:yes"), Names{"IMG_0413.jpg"});
   EXPECT_EQ(paths("red missing:any", SortField::kPath), (Names{"IMG_0412.jpg", "IMG_0413.jpg"}));
 }
 
-TEST_F(SqliteSearch, SortsAndLimits) {
+TEST_P(Search, SortsAndLimits) {
   EXPECT_EQ(paths(""), (Names{"IMG_0412.jpg", "sp.png", "Ёлки в тайге.jpg"}));  // by date
   EXPECT_EQ(paths("", SortField::kTaken, true),
             (Names{"Ёлки в тайге.jpg", "sp.png", "IMG_0412.jpg"}));
@@ -140,7 +142,7 @@ TEST_F(SqliteSearch, SortsAndLimits) {
   EXPECT_EQ(catalogue_->search(query)->size(), 1u);
 }
 
-TEST_F(SqliteSearch, CanBeLimitedToFolders) {
+TEST_P(Search, CanBeLimitedToFolders) {
   auto query = *parse_search_query("");
   query.under = {"/archive/moscow"};
   const auto found = catalogue_->search(query);
@@ -151,7 +153,7 @@ TEST_F(SqliteSearch, CanBeLimitedToFolders) {
   EXPECT_TRUE(catalogue_->search(query)->empty());
 }
 
-TEST_F(SqliteSearch, QuerySyntaxInTheTextIsOnlyText) {
+TEST_P(Search, QuerySyntaxInTheTextIsOnlyText) {
   // FTS5 operators and quotes typed by the user must neither fail nor change the meaning.
   EXPECT_EQ(paths("red OR NOT* square"), Names{});
   EXPECT_EQ(paths("\"red\"\"square\""), Names{});
@@ -159,7 +161,7 @@ TEST_F(SqliteSearch, QuerySyntaxInTheTextIsOnlyText) {
   EXPECT_EQ(paths("- *"), (Names{"IMG_0412.jpg", "sp.png", "Ёлки в тайге.jpg"}));
 }
 
-TEST_F(SqliteSearch, TextIndexFollowsUpdatesAndDeletes) {
+TEST_P(Search, TextIndexFollowsUpdatesAndDeletes) {
   auto changed = *catalogue_->find("/archive/brazil/sp.png");
   ASSERT_TRUE(changed);
   changed->metadata.caption = "Copacabana";
@@ -171,6 +173,10 @@ TEST_F(SqliteSearch, TextIndexFollowsUpdatesAndDeletes) {
   ASSERT_TRUE(catalogue_->apply(forget));
   EXPECT_EQ(paths("copacabana"), Names{});
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Search,
+                         ::testing::Values(test::Backend::kSqlite, test::Backend::kPostgres),
+                         [](const auto& info) { return test::backend_name(info.param); });
 
 }  // namespace
 }  // namespace vern::catalogue

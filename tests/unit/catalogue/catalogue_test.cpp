@@ -6,7 +6,8 @@
 #include <thread>
 #include <vector>
 
-#include "catalogue/catalogue.h"
+#include "catalogue/catalogue_tables.h"
+#include "support/catalogue_backends.h"
 #include "support/test_support.h"
 
 namespace vern::catalogue {
@@ -29,9 +30,17 @@ PhotoRecord record(const std::string& path) {
   return r;
 }
 
-TEST(SqliteCatalogue, RemembersEveryFieldOfARecord) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+// Every test here runs on both backends: the same behaviour is the contract.
+class CatalogueTest : public ::testing::TestWithParam<test::Backend> {
+ protected:
+  Result<std::unique_ptr<Catalogue>> open() { return open_catalogue(location_); }
+  test::Backend backend() const { return GetParam(); }
+  test::TempDir dir_;
+  std::string location_ = test::fresh_catalogue(GetParam(), dir_);
+};
+
+TEST_P(CatalogueTest, RemembersEveryFieldOfARecord) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue) << catalogue.error().describe();
   ASSERT_TRUE((*catalogue)->put(record("/p/a.jpg")));
   auto found = (*catalogue)->find("/p/a.jpg");
@@ -53,9 +62,8 @@ TEST(SqliteCatalogue, RemembersEveryFieldOfARecord) {
   EXPECT_FALSE((*catalogue)->find("/p/b.jpg")->has_value());
 }
 
-TEST(SqliteCatalogue, PutReplacesTheRecordOfAPath) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, PutReplacesTheRecordOfAPath) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
   auto r = record("/p/a.jpg");
   ASSERT_TRUE((*catalogue)->put(r));
@@ -65,9 +73,8 @@ TEST(SqliteCatalogue, PutReplacesTheRecordOfAPath) {
   EXPECT_EQ((**(*catalogue)->find("/p/a.jpg")).content_hash, "def");
 }
 
-TEST(SqliteCatalogue, FindsTheSamePhotoUnderAnotherPathByContent) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, FindsTheSamePhotoUnderAnotherPathByContent) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
   ASSERT_TRUE((*catalogue)->put(record("/old/place.jpg")));
   const auto twin = (*catalogue)->find_by_content("abc");
@@ -77,32 +84,31 @@ TEST(SqliteCatalogue, FindsTheSamePhotoUnderAnotherPathByContent) {
   EXPECT_FALSE((*catalogue)->find_by_content("other")->has_value());
 }
 
-TEST(SqliteCatalogue, SurvivesReopeningAndIsSharedBetweenConnections) {
-  test::TempDir dir;
+TEST_P(CatalogueTest, SurvivesReopeningAndIsSharedBetweenConnections) {
   {
-    auto first = open_sqlite_catalogue(dir / "c.db");
+    auto first = open();
     ASSERT_TRUE(first);
-    auto second = open_sqlite_catalogue(dir / "c.db");
+    auto second = open();
     ASSERT_TRUE(second);
     ASSERT_TRUE((*first)->put(record("/p/a.jpg")));
     EXPECT_TRUE((*second)->find("/p/a.jpg")->has_value());
   }
-  auto again = open_sqlite_catalogue(dir / "c.db");
+  auto again = open();
   ASSERT_TRUE(again);
   EXPECT_TRUE((*again)->find("/p/a.jpg")->has_value());
 }
 
-TEST(SqliteCatalogue, RefusesACatalogueFromANewerVersion) {
-  test::TempDir dir;
-  ASSERT_TRUE(open_sqlite_catalogue(dir / "c.db"));
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
-  const auto reopened = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, RefusesACatalogueFromANewerVersion) {
+  ASSERT_TRUE(open());
+  test::RawConnection db(location_);
+  ASSERT_TRUE(db.execute(backend() == test::Backend::kSqlite
+                             ? "PRAGMA user_version = 99"
+                             : "UPDATE vernissage_schema SET version = 99"))
+      << db.error();
+  const auto reopened = open();
   ASSERT_FALSE(reopened);
   EXPECT_NE(reopened.error().message.find("newer"), std::string::npos);
-  EXPECT_NE(reopened.error().path.find("c.db"), std::string::npos);
+  EXPECT_EQ(reopened.error().path, location_);
 }
 
 TEST(SqliteCatalogue, ReportsAFileThatIsNotACatalogue) {
@@ -125,9 +131,8 @@ TEST(SqliteCatalogue, DefaultLocationFollowsTheEnvironment) {
   EXPECT_EQ(default_catalogue_path(), "/home/anna/.local/share/vernissage/catalogue.db");
 }
 
-TEST(SqliteCatalogue, KeepsAPerceptualHashWithItsHighBitSet) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, KeepsAPerceptualHashWithItsHighBitSet) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
   auto r = record("/p/a.jpg");
   r.perceptual_hash = 0xF0E1D2C3B4A59687ULL;
@@ -137,9 +142,8 @@ TEST(SqliteCatalogue, KeepsAPerceptualHashWithItsHighBitSet) {
   EXPECT_GT(found.id, 0);
 }
 
-TEST(SqliteCatalogue, AMovedPhotoKeepsItsIdentity) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, AMovedPhotoKeepsItsIdentity) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
   ASSERT_TRUE((*catalogue)->put(record("/card/a.jpg")));
   ASSERT_TRUE((*catalogue)->put(record("/card/b.jpg")));
@@ -162,16 +166,16 @@ TEST(SqliteCatalogue, AMovedPhotoKeepsItsIdentity) {
   EXPECT_EQ((*catalogue)->all()->size(), 1u);
 }
 
-TEST(SqliteCatalogue, AFailedChangeSetChangesNothing) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, AFailedChangeSetChangesNothing) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
   ASSERT_TRUE((*catalogue)->put(record("/p/a.jpg")));
-  // Drop the full-text table behind the catalogue's back: the second write of the set fails.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE photos_text", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  // Break the store behind the catalogue's back: writing /p/b.jpg fails.
+  test::RawConnection db(location_);
+  ASSERT_TRUE(db.execute(backend() == test::Backend::kSqlite
+                             ? "DROP TABLE photos_text"
+                             : "ALTER TABLE photos ADD CHECK (path <> '/p/b.jpg')"))
+      << db.error();
   ChangeSet changes;
   changes.missing.push_back("/p/a.jpg");
   changes.put.push_back(record("/p/b.jpg"));
@@ -179,28 +183,24 @@ TEST(SqliteCatalogue, AFailedChangeSetChangesNothing) {
   EXPECT_FALSE((**(*catalogue)->find("/p/a.jpg")).missing);
 }
 
-TEST(SqliteCatalogue, ReadersAreNotBlockedByAWriter) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, ReadersAreNotBlockedByAWriter) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
   ASSERT_TRUE((*catalogue)->put(record("/p/a.jpg")));
   // Another process holds the write lock with uncommitted changes, as an index run does.
-  sqlite3* writer = nullptr;
-  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &writer), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(writer, "BEGIN IMMEDIATE; DELETE FROM photos;", nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  auto reader = open_sqlite_catalogue(dir / "c.db");
+  test::RawConnection writer(location_);
+  ASSERT_TRUE(writer.execute(test::take_write_lock_sql(backend()) + "; DELETE FROM photos;"))
+      << writer.error();
+  auto reader = open();
   ASSERT_TRUE(reader) << reader.error().describe();
   const auto seen = (*reader)->search(*parse_search_query(""));
   ASSERT_TRUE(seen) << seen.error().describe();
   EXPECT_EQ(seen->size(), 1u);  // the last committed state
-  sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
-  sqlite3_close(writer);
+  writer.execute("ROLLBACK");
 }
 
-TEST(SqliteCatalogue, FindsARecordByItsId) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, FindsARecordByItsId) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
   ASSERT_TRUE((*catalogue)->put(record("/p/a.jpg")));
   ASSERT_TRUE((*catalogue)->put(record("/p/b.jpg")));
@@ -217,14 +217,12 @@ TEST(SqliteCatalogue, FindsARecordByItsId) {
 
 // Reads do not queue behind this process's own writer: while a put() waits for the write lock
 // that another process holds, a find() on another thread is answered.
-TEST(SqliteCatalogue, ReadsAreNotQueuedBehindAWaitingWrite) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, ReadsAreNotQueuedBehindAWaitingWrite) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
   ASSERT_TRUE((*catalogue)->put(record("/p/a.jpg")));
-  sqlite3* other_process = nullptr;
-  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &other_process), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(other_process, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  test::RawConnection other_process(location_);
+  ASSERT_TRUE(other_process.execute(test::take_write_lock_sql(backend()))) << other_process.error();
   std::atomic<bool> written = false;
   std::thread writer([&] {
     EXPECT_TRUE((*catalogue)->put(record("/p/b.jpg")));
@@ -234,8 +232,7 @@ TEST(SqliteCatalogue, ReadsAreNotQueuedBehindAWaitingWrite) {
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   const auto found = (*catalogue)->find("/p/a.jpg");
   const bool answered_while_writing = !written;
-  sqlite3_exec(other_process, "ROLLBACK", nullptr, nullptr, nullptr);
-  sqlite3_close(other_process);
+  other_process.execute("ROLLBACK");
   writer.join();
   ASSERT_TRUE(found && *found);
   EXPECT_TRUE(answered_while_writing);
@@ -243,9 +240,8 @@ TEST(SqliteCatalogue, ReadsAreNotQueuedBehindAWaitingWrite) {
 }
 
 // Many readers and a writer at once: every read sees whole change sets, never half of one.
-TEST(SqliteCatalogue, ParallelReadersSeeWholeChangeSets) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, ParallelReadersSeeWholeChangeSets) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
   const auto query = *parse_search_query("");
   std::atomic<int> failures = 0, torn = 0;
@@ -278,18 +274,15 @@ TEST(SqliteCatalogue, ParallelReadersSeeWholeChangeSets) {
   EXPECT_EQ((*catalogue)->all()->size(), 200u);
 }
 
-TEST(SqliteCatalogue, AnEmptyChangeSetTakesNoWriteLock) {
-  test::TempDir dir;
-  auto catalogue = open_sqlite_catalogue(dir / "c.db");
+TEST_P(CatalogueTest, AnEmptyChangeSetTakesNoWriteLock) {
+  auto catalogue = open();
   ASSERT_TRUE(catalogue);
-  sqlite3* writer = nullptr;
-  ASSERT_EQ(sqlite3_open((dir / "c.db").c_str(), &writer), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(writer, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-  // With the lock taken elsewhere, a write would wait out the busy timeout and fail with
-  // "database is locked".
+  test::RawConnection writer(location_);
+  ASSERT_TRUE(writer.execute(test::take_write_lock_sql(backend()))) << writer.error();
+  // With the lock taken elsewhere, a write would wait (SQLite: out the busy timeout, to fail
+  // with "database is locked"; PostgreSQL: for as long as the lock is held).
   EXPECT_TRUE((*catalogue)->apply(ChangeSet{}));
-  sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
-  sqlite3_close(writer);
+  writer.execute("ROLLBACK");
 }
 
 TEST(SqliteCatalogue, MigratesAVersion1Catalogue) {
@@ -328,6 +321,10 @@ PRAGMA user_version = 1;
     EXPECT_EQ(found->size(), 1u) << text;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, CatalogueTest,
+                         ::testing::Values(test::Backend::kSqlite, test::Backend::kPostgres),
+                         [](const auto& info) { return test::backend_name(info.param); });
 
 }  // namespace
 }  // namespace vern::catalogue
