@@ -94,8 +94,12 @@ INSERT INTO vernissage_schema VALUES (0);
 };
 static_assert(std::end(kMigrations)[-1].to_version == kSchemaVersion);
 
-// Any number will do, as long as it is always the same: the key of the migration's lock.
-constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7296461)";
+// Any number will do, as long as it is always the same: the key of the migration's lock. It is
+// taken before the transaction begins, not inside it: a transaction that began before another
+// process created the tables would still see them absent once it got the lock (PostgreSQL reads
+// its catalogue's changes when a transaction starts, not when an advisory lock is granted).
+constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(7296461)";
+constexpr const char* kMigrationUnlock = "SELECT pg_advisory_unlock(7296461)";
 
 Result<void> execute(PGconn* connection, const char* sql, const std::string& location) {
   PgResult result(PQexec(connection, sql));
@@ -106,6 +110,8 @@ Result<void> execute(PGconn* connection, const char* sql, const std::string& loc
   }
   return {};
 }
+
+Result<void> migrate_locked(PGconn* connection, const std::string& location);
 
 }  // namespace
 
@@ -135,12 +141,20 @@ Result<void> pg_migrate(PGconn* connection, const std::string& location) {
       current && *current == kSchemaVersion) {
     return {};
   }
+  if (auto r = execute(connection, kMigrationLock, location); !r) return r;
+  auto migrated = migrate_locked(connection, location);
+  (void)execute(connection, kMigrationUnlock, location);
+  return migrated;
+}
+
+namespace {
+
+Result<void> migrate_locked(PGconn* connection, const std::string& location) {
   if (auto r = execute(connection, "BEGIN", location); !r) return r;
   const auto rollback = [&](auto error) {
     (void)execute(connection, "ROLLBACK", location);
     return error;
   };
-  if (auto r = execute(connection, kMigrationLock, location); !r) return rollback(r);
   auto version = pg_schema_version(connection, location);
   if (!version) return rollback(tl::unexpected(version.error()));
   if (*version > kSchemaVersion) {
@@ -156,4 +170,5 @@ Result<void> pg_migrate(PGconn* connection, const std::string& location) {
   return execute(connection, "COMMIT", location);
 }
 
+}  // namespace
 }  // namespace vern::catalogue::detail

@@ -322,6 +322,57 @@ PRAGMA user_version = 1;
   }
 }
 
+// Processes that open a new catalogue at the same moment: one creates it, the others wait for it
+// and use it.
+TEST_P(CatalogueTest, SeveralOpenANewCatalogueAtOnce) {
+  std::vector<std::thread> openers;
+  std::atomic<int> failures = 0;
+  for (int i = 0; i < 6; ++i) {
+    openers.emplace_back([&, i] {
+      auto catalogue = open();
+      if (!catalogue || !(*catalogue)->put(record("/p/" + std::to_string(i) + ".jpg"))) ++failures;
+    });
+  }
+  for (auto& opener : openers) opener.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ((*open())->all()->size(), 6u);
+}
+
+// Writers of two processes that record the same photos in opposite orders, as two index runs
+// over overlapping folders do: neither fails (no deadlock is left to the user) and each photo
+// has one record.
+TEST_P(CatalogueTest, WritersOfOverlappingChangeSetsBothSucceed) {
+  auto first = open();
+  auto second = open();
+  ASSERT_TRUE(first && second);
+  std::atomic<int> failures = 0;
+  const auto writer = [&](Catalogue& catalogue, bool reversed) {
+    for (int round = 0; round < 10; ++round) {
+      ChangeSet changes;
+      for (int i = 0; i < 40; ++i) {
+        changes.put.push_back(record("/p/" + std::to_string(reversed ? 39 - i : i) + ".jpg"));
+      }
+      if (!catalogue.apply(changes)) ++failures;
+    }
+  };
+  std::thread a([&] { writer(**first, false); });
+  std::thread b([&] { writer(**second, true); });
+  a.join();
+  b.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ((*first)->all()->size(), 40u);
+}
+
+TEST(PostgresCatalogue, ADatabaseWithoutACatalogueIsNotOneToReadFrom) {
+  test::TempDir dir;
+  const auto location = test::fresh_catalogue(test::Backend::kPostgres, dir);
+  const auto opened = open_catalogue(location, OpenMode::kExisting);
+  ASSERT_FALSE(opened);
+  EXPECT_NE(opened.error().message.find("no catalogue here"), std::string::npos);
+  EXPECT_TRUE(open_catalogue(location));
+  EXPECT_TRUE(open_catalogue(location, OpenMode::kExisting));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CatalogueTest,
                          ::testing::Values(test::Backend::kSqlite, test::Backend::kPostgres),
                          [](const auto& info) { return test::backend_name(info.param); });

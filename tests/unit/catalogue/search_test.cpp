@@ -25,7 +25,8 @@ PhotoRecord photo(const std::string& path) {
 class Search : public ::testing::TestWithParam<test::Backend> {
  protected:
   void SetUp() override {
-    auto opened = open_catalogue(test::fresh_catalogue(GetParam(), dir_));
+    location_ = test::fresh_catalogue(GetParam(), dir_);
+    auto opened = open_catalogue(location_);
     ASSERT_TRUE(opened) << opened.error().describe();
     catalogue_ = std::move(*opened);
 
@@ -83,6 +84,7 @@ class Search : public ::testing::TestWithParam<test::Backend> {
   }
 
   test::TempDir dir_;
+  std::string location_;
   std::unique_ptr<Catalogue> catalogue_;
 };
 
@@ -172,6 +174,52 @@ TEST_P(Search, TextIndexFollowsUpdatesAndDeletes) {
   forget.forgotten = {"/archive/brazil/sp.png"};
   ASSERT_TRUE(catalogue_->apply(forget));
   EXPECT_EQ(paths("copacabana"), Names{});
+}
+
+TEST_P(Search, FiltersByFormatIncludingTheOtherFileOfAPair) {
+  auto pair = photo("/archive/moscow/2019/DSC_1.JPG");
+  pair.companions = {"/archive/moscow/2019/DSC_1.NEF"};
+  auto raw = photo("/archive/moscow/2019/DSC_2.CR2");
+  raw.format = "raw";
+  ASSERT_TRUE(catalogue_->put(pair));
+  ASSERT_TRUE(catalogue_->put(raw));
+  EXPECT_EQ(paths("format:png"), Names{"sp.png"});
+  EXPECT_EQ(paths("format:raw", SortField::kPath), (Names{"DSC_1.JPG", "DSC_2.CR2"}));
+  EXPECT_EQ(paths("format:nef"), Names{"DSC_1.JPG"});
+  EXPECT_EQ(paths("format:cr2"), Names{"DSC_2.CR2"});
+}
+
+TEST_P(Search, FindsWhatARecipientPicked) {
+  auto tables = open_tables(location_);
+  ASSERT_TRUE(tables);
+  const auto square = *(*tables->photos->find("/archive/moscow/2019/IMG_0412.jpg"));
+  const auto taiga = *(*tables->photos->find("/archive/siberia/Ёлки в тайге.jpg"));
+  Share share;
+  share.token_hash = "h";
+  share.recipient = "Le Monde";
+  share.selection = "select:";
+  share.created = "2026-11-30T12:00:00Z";
+  share.photo_ids = {square.id, taiga.id};
+  const auto id = tables->shares->create(share);
+  ASSERT_TRUE(id);
+  ASSERT_TRUE(tables->shares->set_mark({*id, square.id, "pick", std::nullopt, std::nullopt, "t"}));
+  ASSERT_TRUE(tables->shares->set_mark({*id, taiga.id, "reject", std::nullopt, std::nullopt, "t"}));
+  EXPECT_EQ(paths("picked:lemonde"), Names{"IMG_0412.jpg"});
+  EXPECT_EQ(paths("picked:\"le monde\""), Names{"IMG_0412.jpg"});
+  EXPECT_EQ(paths("picked:any"), Names{"IMG_0412.jpg"});
+  EXPECT_EQ(paths("picked:magnum"), Names{});
+}
+
+// Folder names are compared as text, whatever their script: "under" counts characters, not
+// bytes, as substr() does.
+TEST_P(Search, CanBeLimitedToAFolderWithACyrillicName) {
+  ASSERT_TRUE(catalogue_->put(photo("/архив/Москва/кадр.jpg")));
+  auto query = *parse_search_query("");
+  query.under = {"/архив/Москва"};
+  const auto found = catalogue_->search(query);
+  ASSERT_TRUE(found) << found.error().describe();
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ(found->front().path, "/архив/Москва/кадр.jpg");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Search,
