@@ -105,6 +105,7 @@ bench: deps build
 	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/bench.mjs
 	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/raw.mjs
 	node bench/shard.mjs
+	node bench/catalogue.mjs
 	node bench/serve.mjs
 
 # Installs the program, its libvips module, the manual page and bash completion under PREFIX.

@@ -89,38 +89,35 @@ class PostgresCatalogue final : public Catalogue {
     return found;
   }
 
-  Result<void> put_in(Session& session, const PhotoRecord& r) {
+  detail::SqlStatement put_statement(const PhotoRecord& r) const {
     static const std::string upsert = detail::photo_upsert_sql('$', {"words"});
     auto values = detail::photo_values(r);
     values.emplace_back(detail::tsvector_document(r, store_->words()));
-    return session.execute(upsert, values);
+    return {upsert, std::move(values)};
   }
 
+  Result<void> put_in(Session& session, const PhotoRecord& r) {
+    return session.execute_all({put_statement(r)});
+  }
+
+  // Every change goes to the server in a few pipelined round trips.
   Result<void> apply_in(Session& session, const ChangeSet& changes) {
-    for (const auto& record : changes.put) {
-      if (auto r = put_in(session, record); !r) return r;
-    }
+    std::vector<detail::SqlStatement> statements;
+    for (const auto& record : changes.put) statements.push_back(put_statement(record));
     for (const auto& move : changes.moved) {
       // The row keeps its id; a record already at the new path (a stale one) gives way.
-      if (auto r = session.execute("DELETE FROM photos WHERE path = $1", {move.record.path}); !r) {
-        return r;
-      }
-      if (auto r = session.execute("UPDATE photos SET path = $2 WHERE path = $1",
-                                   {move.from_path, move.record.path});
-          !r) {
-        return r;
-      }
-      if (auto r = put_in(session, move.record); !r) return r;
+      statements.push_back({"DELETE FROM photos WHERE path = $1", {move.record.path}});
+      statements.push_back(
+          {"UPDATE photos SET path = $2 WHERE path = $1", {move.from_path, move.record.path}});
+      statements.push_back(put_statement(move.record));
     }
     for (const auto& path : changes.missing) {
-      if (auto r = session.execute("UPDATE photos SET missing = 1 WHERE path = $1", {path}); !r) {
-        return r;
-      }
+      statements.push_back({"UPDATE photos SET missing = 1 WHERE path = $1", {path}});
     }
     for (const auto& path : changes.forgotten) {
-      if (auto r = session.execute("DELETE FROM photos WHERE path = $1", {path}); !r) return r;
+      statements.push_back({"DELETE FROM photos WHERE path = $1", {path}});
     }
-    return {};
+    return session.execute_all(statements);
   }
 
   std::shared_ptr<PgStore> store_;
@@ -144,10 +141,19 @@ class PostgresLoader final : public CatalogueLoader {
         return fail(ErrorCode::kInvalidInput, "catalogue is not empty; copy into a new one",
                     session.location());
       }
+      // Sent in pipelined batches: a round trip per few hundred rows rather than per row.
+      constexpr std::size_t kBatch = 10'000;
+      std::vector<detail::SqlStatement> batch;
+      const char* what = "cannot copy into the catalogue";
       auto loaded = detail::load_statements(
           contents, '$', words, [&](const std::string& sql, const std::vector<SqlValue>& values) {
-            return session.execute(sql, values, "cannot copy into the catalogue");
+            batch.push_back({sql, values});
+            if (batch.size() < kBatch) return Result<void>();
+            auto sent = session.execute_all(batch, what);
+            batch.clear();
+            return sent;
           });
+      if (loaded) loaded = session.execute_all(batch, what);
       if (!loaded) return loaded;
       for (const char* table : {"photos", "shares"}) {
         const std::string sql = std::string("SELECT setval(pg_get_serial_sequence('") + table +

@@ -1,5 +1,5 @@
 #include "catalogue/detail/pg_share_table.h"
-#include "catalogue/detail/share_columns.h"
+#include "catalogue/detail/share_sql.h"
 
 namespace vern::catalogue::detail {
 namespace {
@@ -16,21 +16,18 @@ class PgShareTable final : public ShareTable {
   Result<std::int64_t> create(const Share& share) override {
     std::int64_t id = 0;
     auto written = store_->write([&](Session& session) -> Result<void> {
-      auto inserted = session.run(
-          "INSERT INTO shares (token_hash, recipient, selection, created, expires, downloads, "
-          "password_hash, keep_location, watermark) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-          "RETURNING id",
-          {share.token_hash, share.recipient, share.selection, share.created,
-           sql_value(share.expires), share.downloads, sql_value(share.password_hash),
-           std::int64_t{share.keep_location}, sql_value(share.watermark)},
-          "cannot record the share");
+      auto inserted =
+          session.run(postgres_sql(kInsertShare) + " RETURNING id",
+                      {share.token_hash, share.recipient, share.selection, share.created,
+                       sql_value(share.expires), share.downloads, sql_value(share.password_hash),
+                       std::int64_t{share.keep_location}, sql_value(share.watermark)},
+                      "cannot record the share");
       if (!inserted) return tl::unexpected(inserted.error());
       id = PgCells(inserted->get(), 0).integer(0);
       for (std::size_t i = 0; i < share.photo_ids.size(); ++i) {
-        if (auto r = session.execute(
-                "INSERT INTO share_photos (share_id, position, photo_id) VALUES ($1, $2, $3)",
-                {id, static_cast<std::int64_t>(i), share.photo_ids[i]},
-                "cannot record the share's photos");
+        if (auto r = session.execute(postgres_sql(kInsertSharePhoto),
+                                     {id, static_cast<std::int64_t>(i), share.photo_ids[i]},
+                                     "cannot record the share's photos");
             !r) {
           return r;
         }
@@ -70,22 +67,20 @@ class PgShareTable final : public ShareTable {
     return shares;
   }
 
-  Result<void> revoke(std::int64_t id) override {
-    return change("UPDATE shares SET revoked = 1 WHERE id = $1", {id});
-  }
+  Result<void> revoke(std::int64_t id) override { return change(postgres_sql(kRevokeShare), {id}); }
 
   Result<void> set_expiry(std::int64_t id, const std::optional<std::string>& expires) override {
-    return change("UPDATE shares SET expires = $2 WHERE id = $1", {id, sql_value(expires)});
+    return change(postgres_sql(kSetShareExpiry), {id, sql_value(expires)});
   }
 
   Result<void> set_token_hash(std::int64_t id, const std::string& token_hash) override {
-    return change("UPDATE shares SET token_hash = $2 WHERE id = $1", {id, token_hash});
+    return change(postgres_sql(kSetShareTokenHash), {id, token_hash});
   }
 
   Result<int> view_count(std::int64_t id) override {
     int count = 0;
     auto r = store_->read([&](Session& session) -> Result<void> {
-      auto rows = session.run("SELECT count(*) FROM share_views WHERE share_id = $1", {id});
+      auto rows = session.run(postgres_sql(kCountShareViews), {id});
       if (!rows) return tl::unexpected(rows.error());
       count = static_cast<int>(PgCells(rows->get(), 0).integer(0));
       return {};
@@ -98,10 +93,9 @@ class PgShareTable final : public ShareTable {
     if (views.empty()) return {};
     return store_->write([&](Session& session) -> Result<void> {
       for (const auto& view : views) {
-        if (auto r = session.execute(
-                "INSERT INTO share_views (share_id, at, what, client) "
-                "SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM shares WHERE id = $1)",
-                {view.share_id, view.at, view.what, view.client}, "cannot log the share's views");
+        if (auto r = session.execute(postgres_sql(kInsertShareView),
+                                     {view.share_id, view.at, view.what, view.client},
+                                     "cannot log the share's views");
             !r) {
           return r;
         }
@@ -132,27 +126,20 @@ class PgShareTable final : public ShareTable {
     const bool empty = !mark.state && !mark.rating && !mark.comment;
     return store_->write([&](Session& session) -> Result<void> {
       if (empty) {
-        return session.execute("DELETE FROM share_marks WHERE share_id = $1 AND photo_id = $2",
-                               {mark.share_id, mark.photo_id}, "cannot record the mark");
+        return session.execute(postgres_sql(kDeleteShareMark), {mark.share_id, mark.photo_id},
+                               "cannot record the mark");
       }
-      return session.execute(
-          "INSERT INTO share_marks (share_id, photo_id, state, rating, comment, updated) "
-          "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (share_id, photo_id) DO UPDATE SET "
-          "state = $3, rating = $4, comment = $5, updated = $6",
-          {mark.share_id, mark.photo_id, sql_value(mark.state), sql_value(mark.rating),
-           sql_value(mark.comment), mark.updated},
-          "cannot record the mark");
+      return session.execute(postgres_sql(kUpsertShareMark),
+                             {mark.share_id, mark.photo_id, sql_value(mark.state),
+                              sql_value(mark.rating), sql_value(mark.comment), mark.updated},
+                             "cannot record the mark");
     });
   }
 
   Result<std::vector<ShareMark>> marks(std::int64_t id) override {
     std::vector<ShareMark> found;
     auto r = store_->read([&](Session& session) -> Result<void> {
-      auto rows = session.run(
-          "SELECT m.photo_id, m.state, m.rating, m.comment, m.updated FROM share_marks m "
-          "LEFT JOIN share_photos p ON p.share_id = m.share_id AND p.photo_id = m.photo_id "
-          "WHERE m.share_id = $1 ORDER BY p.position, m.photo_id",
-          {id}, "cannot read the marks");
+      auto rows = session.run(postgres_sql(kSelectShareMarks), {id}, "cannot read the marks");
       if (!rows) return tl::unexpected(rows.error());
       for (int row = 0; row < PQntuples(rows->get()); ++row) {
         const PgCells cells(rows->get(), row);
@@ -166,14 +153,13 @@ class PgShareTable final : public ShareTable {
   }
 
   Result<void> set_sent(std::int64_t id, const std::string& at) override {
-    return change("UPDATE shares SET sent = $2 WHERE id = $1", {id, at});
+    return change(postgres_sql(kSetShareSent), {id, at});
   }
 
  private:
   static Result<void> photos_of(Session& session, Share& share) {
     auto rows =
-        session.run("SELECT photo_id FROM share_photos WHERE share_id = $1 ORDER BY position",
-                    {share.id}, "cannot read the share's photos");
+        session.run(postgres_sql(kSelectSharePhotos), {share.id}, "cannot read the share's photos");
     if (!rows) return tl::unexpected(rows.error());
     for (int row = 0; row < PQntuples(rows->get()); ++row) {
       share.photo_ids.push_back(PgCells(rows->get(), row).integer(0));
@@ -195,7 +181,7 @@ class PgShareTable final : public ShareTable {
     return found;
   }
 
-  Result<void> change(const char* sql, const std::vector<SqlValue>& values) {
+  Result<void> change(const std::string& sql, const std::vector<SqlValue>& values) {
     return store_->write([&](Session& session) -> Result<void> {
       auto changed = session.run(sql, values, "cannot change the share");
       if (!changed) return tl::unexpected(changed.error());

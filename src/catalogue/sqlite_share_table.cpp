@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "catalogue/detail/share_columns.h"
+#include "catalogue/detail/share_sql.h"
 
 namespace vern::catalogue::detail {
 namespace {
@@ -17,9 +17,7 @@ class SqliteShareTable final : public ShareTable {
   Result<std::int64_t> create(const Share& share) override {
     std::int64_t id = 0;
     auto written = store_->write([&](Session& session) -> Result<void> {
-      auto s = session.statement(
-          "INSERT INTO shares (token_hash, recipient, selection, created, expires, downloads, "
-          "password_hash, keep_location, watermark) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      auto s = session.statement(kInsertShare);
       if (!s) return tl::unexpected(s.error());
       bind_text(*s, 1, share.token_hash);
       bind_text(*s, 2, share.recipient);
@@ -33,8 +31,7 @@ class SqliteShareTable final : public ShareTable {
       if (auto r = session.step_done(*s, "cannot record the share"); !r) return r;
       id = sqlite3_last_insert_rowid(session.db());
       for (std::size_t i = 0; i < share.photo_ids.size(); ++i) {
-        auto p = session.statement(
-            "INSERT INTO share_photos (share_id, position, photo_id) VALUES (?1, ?2, ?3)");
+        auto p = session.statement(kInsertSharePhoto);
         if (!p) return tl::unexpected(p.error());
         sqlite3_bind_int64(*p, 1, id);
         sqlite3_bind_int64(*p, 2, static_cast<sqlite3_int64>(i));
@@ -82,23 +79,21 @@ class SqliteShareTable final : public ShareTable {
   }
 
   Result<void> revoke(std::int64_t id) override {
-    return change(id, "UPDATE shares SET revoked = 1 WHERE id = ?1", [](sqlite3_stmt*) {});
+    return change(id, kRevokeShare, [](sqlite3_stmt*) {});
   }
 
   Result<void> set_expiry(std::int64_t id, const std::optional<std::string>& expires) override {
-    return change(id, "UPDATE shares SET expires = ?2 WHERE id = ?1",
-                  [&](sqlite3_stmt* s) { bind_optional(s, 2, expires); });
+    return change(id, kSetShareExpiry, [&](sqlite3_stmt* s) { bind_optional(s, 2, expires); });
   }
 
   Result<void> set_token_hash(std::int64_t id, const std::string& token_hash) override {
-    return change(id, "UPDATE shares SET token_hash = ?2 WHERE id = ?1",
-                  [&](sqlite3_stmt* s) { bind_text(s, 2, token_hash); });
+    return change(id, kSetShareTokenHash, [&](sqlite3_stmt* s) { bind_text(s, 2, token_hash); });
   }
 
   Result<int> view_count(std::int64_t id) override {
     int count = 0;
     auto r = store_->read([&](Session& session) -> Result<void> {
-      auto s = session.statement("SELECT count(*) FROM share_views WHERE share_id = ?1");
+      auto s = session.statement(kCountShareViews);
       if (!s) return tl::unexpected(s.error());
       sqlite3_bind_int64(*s, 1, id);
       if (sqlite3_step(*s) != SQLITE_ROW) return tl::unexpected(session.error("cannot read"));
@@ -113,9 +108,7 @@ class SqliteShareTable final : public ShareTable {
     if (views.empty()) return {};
     return store_->write([&](Session& session) -> Result<void> {
       for (const auto& view : views) {
-        auto s = session.statement(
-            "INSERT INTO share_views (share_id, at, what, client) "
-            "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM shares WHERE id = ?1)");
+        auto s = session.statement(kInsertShareView);
         if (!s) return tl::unexpected(s.error());
         sqlite3_bind_int64(*s, 1, view.share_id);
         bind_text(*s, 2, view.at);
@@ -149,11 +142,7 @@ class SqliteShareTable final : public ShareTable {
   Result<void> set_mark(const ShareMark& mark) override {
     const bool empty = !mark.state && !mark.rating && !mark.comment;
     return store_->write([&](Session& session) -> Result<void> {
-      auto s = session.statement(
-          empty ? "DELETE FROM share_marks WHERE share_id = ?1 AND photo_id = ?2"
-                : "INSERT INTO share_marks (share_id, photo_id, state, rating, comment, updated) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (share_id, photo_id) DO UPDATE SET "
-                  "state = ?3, rating = ?4, comment = ?5, updated = ?6");
+      auto s = session.statement(empty ? kDeleteShareMark : kUpsertShareMark);
       if (!s) return tl::unexpected(s.error());
       sqlite3_bind_int64(*s, 1, mark.share_id);
       sqlite3_bind_int64(*s, 2, mark.photo_id);
@@ -174,10 +163,7 @@ class SqliteShareTable final : public ShareTable {
   Result<std::vector<ShareMark>> marks(std::int64_t id) override {
     std::vector<ShareMark> found;
     auto r = store_->read([&](Session& session) -> Result<void> {
-      auto s = session.statement(
-          "SELECT m.photo_id, m.state, m.rating, m.comment, m.updated FROM share_marks m "
-          "LEFT JOIN share_photos p ON p.share_id = m.share_id AND p.photo_id = m.photo_id "
-          "WHERE m.share_id = ?1 ORDER BY p.position, m.photo_id");
+      auto s = session.statement(kSelectShareMarks);
       if (!s) return tl::unexpected(s.error());
       sqlite3_bind_int64(*s, 1, id);
       int rc = SQLITE_ROW;
@@ -199,14 +185,12 @@ class SqliteShareTable final : public ShareTable {
   }
 
   Result<void> set_sent(std::int64_t id, const std::string& at) override {
-    return change(id, "UPDATE shares SET sent = ?2 WHERE id = ?1",
-                  [&](sqlite3_stmt* s) { bind_text(s, 2, at); });
+    return change(id, kSetShareSent, [&](sqlite3_stmt* s) { bind_text(s, 2, at); });
   }
 
  private:
   static Result<void> photos_of(Session& session, Share& share) {
-    auto s = session.statement(
-        "SELECT photo_id FROM share_photos WHERE share_id = ?1 ORDER BY position");
+    auto s = session.statement(kSelectSharePhotos);
     if (!s) return tl::unexpected(s.error());
     sqlite3_bind_int64(*s, 1, share.id);
     int rc = SQLITE_ROW;

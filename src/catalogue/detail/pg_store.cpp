@@ -3,6 +3,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstring>
+#include <optional>
 #include <thread>
 
 #include "catalogue/detail/pg_schema.h"
@@ -66,26 +67,40 @@ double PgCells::real(int column) const {
   return value;
 }
 
+// The values of a statement as libpq takes them: text, with a type where inference would fail.
+struct Parameters {
+  explicit Parameters(const std::vector<SqlValue>& values)
+      : texts(values.size()), pointers(values.size(), nullptr), types(values.size(), 0) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (const auto* text = std::get_if<std::string>(&values[i])) {
+        pointers[i] = text->c_str();
+      } else if (const auto* number = std::get_if<double>(&values[i])) {
+        texts[i] = number_text(*number);
+        types[i] = kFloat8Oid;
+      } else if (const auto* integer = std::get_if<std::int64_t>(&values[i])) {
+        texts[i] = std::to_string(*integer);
+      } else {
+        continue;  // NULL
+      }
+      if (pointers[i] == nullptr) pointers[i] = texts[i].c_str();
+    }
+  }
+  int count() const { return static_cast<int>(pointers.size()); }
+  std::vector<std::string> texts;
+  std::vector<const char*> pointers;
+  std::vector<Oid> types;  // 0: PostgreSQL infers the type from the statement
+};
+
+// Statements sent before their results are read: few enough that the server's results never
+// fill the socket's buffers while this side is still sending (which would stall both).
+constexpr std::size_t kPipelineDepth = 256;
+
 Result<PgResult> PgStore::Session::run(const std::string& sql, const std::vector<SqlValue>& values,
                                        const char* what) {
-  std::vector<std::string> texts(values.size());
-  std::vector<const char*> pointers(values.size(), nullptr);
-  std::vector<Oid> types(values.size(), 0);  // 0: PostgreSQL infers the type from the statement
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (const auto* text = std::get_if<std::string>(&values[i])) {
-      pointers[i] = text->c_str();
-    } else if (const auto* number = std::get_if<double>(&values[i])) {
-      texts[i] = number_text(*number);
-      types[i] = kFloat8Oid;
-    } else if (const auto* integer = std::get_if<std::int64_t>(&values[i])) {
-      texts[i] = std::to_string(*integer);
-    } else {
-      continue;  // NULL
-    }
-    if (pointers[i] == nullptr) pointers[i] = texts[i].c_str();
-  }
-  PgResult result(PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()),
-                               types.data(), pointers.data(), nullptr, nullptr, 0));
+  const Parameters parameters(values);
+  PgResult result(PQexecParams(connection_, sql.c_str(), parameters.count(),
+                               parameters.types.data(), parameters.pointers.data(), nullptr,
+                               nullptr, 0));
   const auto status = PQresultStatus(result.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     if (is_conflict(result.get())) conflicted_ = true;
@@ -98,6 +113,70 @@ Result<void> PgStore::Session::execute(const std::string& sql, const std::vector
                                        const char* what) {
   auto r = run(sql, values, what);
   if (!r) return tl::unexpected(r.error());
+  return {};
+}
+
+std::string PgStore::Session::prepared_name(const std::string& sql) {
+  if (prepared_ == nullptr) return {};
+  if (const auto it = prepared_->find(sql); it != prepared_->end()) return it->second;
+  // Prepared before the pipeline starts (PQprepare waits for its answer); the types of the
+  // parameters are inferred from the statement, as the columns written decide them.
+  if (PQpipelineStatus(connection_) != PQ_PIPELINE_OFF) return {};
+  const std::string name = "vernissage_" + std::to_string(prepared_->size() + 1);
+  PgResult result(PQprepare(connection_, name.c_str(), sql.c_str(), 0, nullptr));
+  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) return {};
+  prepared_->emplace(sql, name);
+  return name;
+}
+
+Result<void> PgStore::Session::execute_all(const std::vector<SqlStatement>& statements,
+                                           const char* what) {
+  for (std::size_t first = 0; first < statements.size(); first += kPipelineDepth) {
+    const std::size_t end = std::min(statements.size(), first + kPipelineDepth);
+    for (std::size_t i = first; i < end; ++i) (void)prepared_name(statements[i].sql);
+    if (PQenterPipelineMode(connection_) != 1) {
+      return tl::unexpected(pg_error(what, PQerrorMessage(connection_), location_));
+    }
+    std::optional<Error> failure;
+    std::size_t sent = first;
+    for (; sent < end; ++sent) {
+      const Parameters parameters(statements[sent].values);
+      const std::string name = prepared_name(statements[sent].sql);
+      const int queued = name.empty()
+                             ? PQsendQueryParams(connection_, statements[sent].sql.c_str(),
+                                                 parameters.count(), parameters.types.data(),
+                                                 parameters.pointers.data(), nullptr, nullptr, 0)
+                             : PQsendQueryPrepared(connection_, name.c_str(), parameters.count(),
+                                                   parameters.pointers.data(), nullptr, nullptr, 0);
+      if (queued != 1) {
+        failure = pg_error(what, PQerrorMessage(connection_), location_);
+        break;
+      }
+    }
+    PQpipelineSync(connection_);
+    // Every result is read, up to the sync, whatever failed: only then may the pipeline end.
+    // A NULL ends each statement's results; more NULLs than statements means the connection
+    // is gone.
+    std::size_t ends = 0;
+    while (true) {
+      PgResult result(PQgetResult(connection_));
+      if (!result) {
+        if (++ends > sent - first + 1 || PQstatus(connection_) == CONNECTION_BAD) {
+          if (!failure) failure = pg_error(what, PQerrorMessage(connection_), location_);
+          break;
+        }
+        continue;
+      }
+      const auto status = PQresultStatus(result.get());
+      if (status == PGRES_PIPELINE_SYNC) break;
+      if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && !failure) {
+        if (is_conflict(result.get())) conflicted_ = true;
+        failure = pg_error(what, PQresultErrorMessage(result.get()), location_);
+      }
+    }
+    PQexitPipelineMode(connection_);
+    if (failure) return tl::unexpected(*failure);
+  }
   return {};
 }
 
@@ -166,8 +245,11 @@ Result<void> PgStore::read(const std::function<Result<void>(Session&)>& read) {
 
 Result<void> PgStore::write(const std::function<Result<void>(Session&)>& write) {
   std::lock_guard lock(writer_mutex_);
-  if (PQstatus(writer_.get()) != CONNECTION_OK) PQreset(writer_.get());
-  Session session(writer_.get(), location_);
+  if (PQstatus(writer_.get()) != CONNECTION_OK) {
+    PQreset(writer_.get());
+    writer_prepared_.clear();  // a new server session has none of them
+  }
+  Session session(writer_.get(), location_, &writer_prepared_);
   for (int attempt = 1;; ++attempt) {
     session.conflicted_ = false;
     if (auto r = session.execute("BEGIN", {}); !r) return r;

@@ -173,14 +173,26 @@ TEST_P(CatalogueTest, AFailedChangeSetChangesNothing) {
   // Break the store behind the catalogue's back: writing /p/b.jpg fails.
   test::RawConnection db(location_);
   ASSERT_TRUE(db.execute(backend() == test::Backend::kSqlite
-                             ? "DROP TABLE photos_text"
+                             ? "CREATE TRIGGER refuse_b BEFORE INSERT ON photos "
+                               "WHEN new.path = '/p/b.jpg' BEGIN SELECT RAISE(ABORT, 'no'); END"
                              : "ALTER TABLE photos ADD CHECK (path <> '/p/b.jpg')"))
       << db.error();
+  // Enough photos before and after the failing one that PostgreSQL sends them in several
+  // batches.
   ChangeSet changes;
   changes.missing.push_back("/p/a.jpg");
+  for (int i = 0; i < 600; ++i) {
+    changes.put.push_back(record("/p/" + std::string(i < 300 ? "a" : "c") + std::to_string(i)));
+  }
   changes.put.push_back(record("/p/b.jpg"));
   EXPECT_FALSE((*catalogue)->apply(changes));
   EXPECT_FALSE((**(*catalogue)->find("/p/a.jpg")).missing);
+  EXPECT_EQ((*catalogue)->all()->size(), 1u);
+  // The writer is still usable.
+  changes.put.pop_back();
+  ASSERT_TRUE((*catalogue)->apply(changes));
+  EXPECT_EQ((*catalogue)->all()->size(), 601u);
+  EXPECT_TRUE((**(*catalogue)->find("/p/a.jpg")).missing);
 }
 
 TEST_P(CatalogueTest, ReadersAreNotBlockedByAWriter) {
