@@ -97,4 +97,8 @@ inline bool describes_unchanged_file(const PhotoRecord& record, std::uintmax_t s
 // $XDG_DATA_HOME/vernissage/catalogue.db, else ~/.local/share/vernissage/catalogue.db.
 std::filesystem::path default_catalogue_path();
 
+// Vernissage's folder in the user's data: $XDG_DATA_HOME/vernissage, else
+// ~/.local/share/vernissage.
+std::filesystem::path data_folder();
+
 }  // namespace vern::catalogue

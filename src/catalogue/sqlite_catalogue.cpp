@@ -220,11 +220,15 @@ std::filesystem::path default_catalogue_path() {
       explicit_path && *explicit_path) {
     return explicit_path;
   }
+  return data_folder() / "catalogue.db";
+}
+
+std::filesystem::path data_folder() {
   if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) {
-    return std::filesystem::path(data) / "vernissage" / "catalogue.db";
+    return std::filesystem::path(data) / "vernissage";
   }
   const char* home = std::getenv("HOME");
-  return std::filesystem::path(home && *home ? home : ".") / ".local/share/vernissage/catalogue.db";
+  return std::filesystem::path(home && *home ? home : ".") / ".local/share/vernissage";
 }
 
 }  // namespace vern::catalogue

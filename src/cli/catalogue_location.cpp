@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <cctype>
 #include <cstdlib>
 
 namespace vern::cli {
@@ -42,6 +43,19 @@ Result<std::optional<std::filesystem::path>> path_in_user_settings() {
 }
 
 }  // namespace
+
+std::filesystem::path shares_folder(const std::string& catalogue) {
+  if (!catalogue::is_postgres_location(catalogue)) return catalogue + ".shares";
+  // postgresql://anna:secret@db.example.org:5432/archive?sslmode=require →
+  // db.example.org_5432_archive
+  std::string name = catalogue.substr(catalogue.find("://") + 3);
+  if (const auto at = name.find('@'); at != std::string::npos) name.erase(0, at + 1);
+  if (const auto query = name.find('?'); query != std::string::npos) name.erase(query);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') c = '_';
+  }
+  return catalogue::data_folder() / (name + ".shares");
+}
 
 std::filesystem::path user_settings_file() {
   if (const char* config = std::getenv("XDG_CONFIG_HOME"); config && *config) {

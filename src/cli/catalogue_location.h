@@ -21,6 +21,11 @@ namespace vern::cli {
 // what `share`, `serve` and `picks` work on.
 [[nodiscard]] Result<catalogue::CatalogueTables> open_existing_tables(const std::string& flag);
 
+// Where `serve` keeps the shares' images and its signing key: beside a SQLite catalogue
+// (CATALOGUE.shares), and for a PostgreSQL one in the user's data folder, named after the
+// database and its host (~/.local/share/vernissage/HOST_PORT_DB.shares), never after a password.
+std::filesystem::path shares_folder(const std::string& catalogue);
+
 // The user's settings file, whether or not it exists.
 std::filesystem::path user_settings_file();
 

@@ -32,11 +32,10 @@ struct ServeFlags {
   bool quiet = false, verbose = false;
 };
 
-// The server's private folder beside the catalogue: the shares' images and the key that signs
-// pass cookies. Only its owner may enter it.
+// The server's private folder (shares_folder()): the shares' images and the key that signs pass
+// cookies. Only its owner may enter it.
 Result<std::filesystem::path> private_folder(const std::filesystem::path& catalogue) {
-  auto folder = catalogue;
-  folder += ".shares";
+  const auto folder = shares_folder(catalogue.string());
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) return fail(ErrorCode::kIo, "cannot make the shares' folder: " + ec.message(), folder);

@@ -11,6 +11,7 @@
 
 #include "catalogue/catalogue_tables.h"
 #include "support/catalogue_backends.h"
+#include "support/server_process.h"
 #include "support/test_support.h"
 
 namespace vern {
@@ -239,6 +240,36 @@ TEST(PostgresCatalogue, CopyMovesACatalogueBothWaysWithItsShares) {
   const auto nowhere = run_vernissage({"catalogue", "copy", (dir / "none.db").string(), back});
   EXPECT_EQ(nowhere.exit_code, 2);
   EXPECT_NE(nowhere.err.find("none.db"), std::string::npos) << nowhere.err;
+}
+
+// A link made on a PostgreSQL catalogue is served, its views logged there, and its revocation
+// seen at the next request.
+TEST(PostgresCatalogue, ServesAShareLinkFromIt) {
+  test::TempDir dir;
+  // The server keeps its key and images in the data folder for a database catalogue.
+  ::setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);
+  const std::string postgres = test::fresh_catalogue(test::Backend::kPostgres, dir);
+  const std::string streets = (test::examples_dir() / "streets").string();
+  ASSERT_EQ(index_into(postgres, {streets}).exit_code, 0);
+  const auto made = run_vernissage({"share", "create", "--album", streets, "--to", "Le Monde",
+                                    "--catalogue", postgres, "--json"},
+                                   {{"XDG_DATA_HOME", (dir / "data").string()}});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  const std::string link = nlohmann::json::parse(made.out)["url_path"];
+
+  test::ServerProcess server(postgres);
+  const auto page = test::curl(server.url(link));
+  EXPECT_EQ(page.status, 200) << server.errors();
+  EXPECT_NE(page.body.find("Le Monde"), std::string::npos);
+  EXPECT_EQ(test::curl(server.url("/s/AAAAAAAAAAAAAAAAAAAAAA/")).status, 404);
+  ASSERT_EQ(run_vernissage({"share", "revoke", "1", "--catalogue", postgres}).exit_code, 0);
+  EXPECT_EQ(test::curl(server.url(link)).status, 404);
+  EXPECT_EQ(server.stop(), 0);
+  EXPECT_TRUE(fs::is_directory(dir / "data" / "vernissage"));
+  auto tables = catalogue::open_tables(postgres);
+  ASSERT_TRUE(tables);
+  EXPECT_GE(*tables->shares->view_count(1), 1);
+  ::unsetenv("XDG_DATA_HOME");
 }
 
 TEST(PostgresCatalogue, AnUnreachableServerIsNamedWithoutItsPassword) {
