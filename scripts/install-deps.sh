@@ -30,8 +30,8 @@ packages=(
   libgtest-dev
   libimage-exiftool-perl
   libjpeg62-turbo-dev
-  libpq-dev
   libkainjow-mustache-dev
+  libpq-dev
   libraw-dev
   libsodium-dev
   libsqlite3-dev
