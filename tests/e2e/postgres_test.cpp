@@ -229,7 +229,9 @@ TEST(PostgresCatalogue, CopyMovesACatalogueBothWaysWithItsShares) {
     extra.path = "/elsewhere/new.jpg";
     ASSERT_TRUE(to->photos->put(extra));
     std::set<std::int64_t> ids;
-    for (const auto& photo : *to->photos->all()) ids.insert(photo.id);
+    const auto photos = to->photos->all();
+    ASSERT_TRUE(photos);
+    for (const auto& photo : *photos) ids.insert(photo.id);
     EXPECT_EQ(ids.size(), original.size() + 1);
   }
 

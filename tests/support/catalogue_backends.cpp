@@ -29,8 +29,11 @@ std::string fresh_catalogue(Backend backend, const TempDir& dir) {
   if (backend == Backend::kSqlite) return (dir / "c.db").string();
   static std::atomic<int> counter = 0;
   std::random_device random;
-  const std::string name = "t" + std::to_string(::getpid()) + "_" + std::to_string(++counter) +
-                           "_" + std::to_string(random() % 1000000);
+  // (Appended rather than "t" + ..., which GCC 12 warns of falsely: -Wrestrict.)
+  std::string name = "t";
+  name += std::to_string(::getpid());
+  name += "_" + std::to_string(++counter);
+  name += "_" + std::to_string(random() % 1000000);
   const std::string server = postgres_server_url();
   RawConnection maintenance(server);
   EXPECT_TRUE(maintenance.execute("CREATE DATABASE " + name)) << maintenance.error();
