@@ -15,6 +15,7 @@
 #include "cli/search_command.h"
 #include "cli/serve_command.h"
 #include "cli/share_command.h"
+#include "cli/works_command.h"
 #include "metadata/library_setup.h"
 
 namespace vern::cli {
@@ -28,11 +29,11 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("vernissage ") + VERNISSAGE_VERSION);
 
   // Every command comes in through the same door: cli/X_command.h's add_X_command.
-  const std::vector<Command> commands = {add_build_command(app),  add_info_command(app),
-                                         add_audit_command(app),  add_index_command(app),
-                                         add_search_command(app), add_duplicates_command(app),
-                                         add_share_command(app),  add_serve_command(app),
-                                         add_picks_command(app),  add_catalogue_command(app)};
+  const std::vector<Command> commands = {
+      add_build_command(app),     add_info_command(app),   add_audit_command(app),
+      add_index_command(app),     add_search_command(app), add_duplicates_command(app),
+      add_share_command(app),     add_serve_command(app),  add_picks_command(app),
+      add_catalogue_command(app), add_works_command(app)};
 
   try {
     app.parse(argc, argv);

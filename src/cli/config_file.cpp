@@ -53,6 +53,12 @@ class ConfigReader {
     auto& site = options_.site;
     for (const auto& [key, node] : table) {
       const std::string name = "site." + std::string(key.str());
+      if (name == "site.show_prices") {
+        const auto value = node.value<bool>();
+        if (!value) return wrong_type(name, "true or false");
+        site.show_prices = *value;
+        continue;
+      }
       std::string* target = name == "site.title"         ? &site.title
                             : name == "site.description" ? &site.description
                             : name == "site.author"      ? &site.author

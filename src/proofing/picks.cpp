@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_write.h"
+#include "core/csv.h"
 #include "core/file_bytes.h"
 #include "metadata/xmp_sidecar.h"
 
@@ -14,17 +15,6 @@ std::string file_name_of(const std::string& path) {
 }
 
 std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
-
-// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 // The longest run of the name without a space: what Lightroom's word filter can match.
 std::string longest_word(const std::string& name) {
@@ -94,7 +84,7 @@ std::string picks_json(const std::vector<PickRow>& rows) {
 }
 
 std::string picks_csv(const std::vector<PickRow>& rows) {
-  std::string csv = "\xEF\xBB\xBF";  // the byte-order mark
+  std::string csv = kCsvByteOrderMark;
   csv += "file name,path,state,rating,comment,recipient,time\r\n";
   for (const auto& row : rows) {
     csv += csv_field(file_name_of(row.path)) + "," + csv_field(row.path) + "," +

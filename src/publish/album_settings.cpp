@@ -3,9 +3,11 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <map>
 #include <vector>
 
 #include "core/file_bytes.h"
+#include "publish/work_fields.h"
 
 namespace vern::publish {
 namespace {
@@ -39,7 +41,8 @@ bool names_photo_here(const scan::Folder& folder, const std::string& name) {
 
 // [photos."NAME"] tables: settings of one photo of this folder each.
 Result<void> read_photo_tables(const toml::node& node, const std::string& file,
-                               const scan::Folder& folder, AlbumChoices& choices) {
+                               const scan::Folder& folder, AlbumChoices& choices,
+                               site::AlbumSettings& album) {
   const auto at_line = [&](const toml::node& n) {
     return file + ":" + std::to_string(n.source().begin.line);
   };
@@ -66,10 +69,26 @@ Result<void> read_photo_tables(const toml::node& node, const std::string& file,
                       at_line(value));
         }
         choices.orientations[photo] = static_cast<int>(*orientation);
+      } else if (is_work_field(name)) {
+        if (auto r = read_work_field(name, value, album.works[photo]); !r) {
+          return fail(ErrorCode::kInvalidInput, "photos.\"" + photo + "\"." + r.error().message,
+                      at_line(value));
+        }
       } else {
         return fail(ErrorCode::kInvalidInput,
                     "unknown setting \"" + name + "\" for photo \"" + photo + "\"", at_line(value));
       }
+    }
+  }
+  // A plate number is a work's place in the show: two works cannot share one.
+  std::map<int, std::string> plates;
+  for (const auto& [photo, work] : album.works) {
+    if (!work.plate) continue;
+    if (const auto [it, added] = plates.emplace(*work.plate, photo); !added) {
+      return fail(ErrorCode::kInvalidInput,
+                  "plate " + std::to_string(*work.plate) + " is given to both \"" + it->second +
+                      "\" and \"" + photo + "\"",
+                  file);
     }
   }
   return {};
@@ -159,7 +178,7 @@ Result<site::AlbumSettings> parse_album_settings(std::string_view text, const st
       if (!mode) return wrong(name, "\"preview\" or \"develop\"");
       read_choices.raw = *mode;
     } else if (name == "photos") {
-      if (auto r = read_photo_tables(node, file, folder, read_choices); !r) {
+      if (auto r = read_photo_tables(node, file, folder, read_choices, settings); !r) {
         return tl::unexpected(r.error());
       }
     } else {

@@ -44,6 +44,8 @@ struct AlbumChoices {
 //   raw = "preview" | "develop"    how this album's camera RAWs become pixels
 //   [photos."IMG_1.jpg"]   one photo of this folder:
 //   orientation = 1        EXIF orientation 1..8 overruling the file's tag and sidecar
+//   title, year, medium, print_size, edition, price, plate    the photo as a work of the show
+//                          (publish/work_fields.h says what each takes)
 // Errors name the file, the key and (for a value) the line; the caller keeps the defaults then.
 // `choices`, when given, receives the image settings.
 [[nodiscard]] Result<site::AlbumSettings> read_album_settings(const AlbumTextFolders& folders,

@@ -11,8 +11,8 @@
 #include "catalogue/catalogue_tables.h"
 #include "catalogue/search_query.h"
 #include "core/parallel_for.h"
-#include "core/privacy.h"
 #include "publish/album_settings.h"
+#include "publish/gallery_input.h"
 #include "publish/output_guard.h"
 #include "publish/photo_job.h"
 #include "scan/source_tree.h"
@@ -38,45 +38,6 @@ PhotoJobSettings photo_job_settings(const BuildOptions& options) {
           .dry_run = options.dry_run,
           .shard = options.shard,
           .render = !options.assemble};
-}
-
-// The scanned tree with the published photos, in the shape the site stage takes. Album settings
-// and caption sidecars are read here; problems with them are reported and the defaults used.
-site::FolderInput folder_input(const BuildOptions& options, const scan::Folder& folder,
-                               std::map<const scan::SourceFile*, PublishedPhoto>& published,
-                               Logger& logger, std::vector<Error>& problems) {
-  site::FolderInput input;
-  input.name = folder.name;
-  AlbumTextFolders text_folders{.photos = options.photos / folder.relative_path, .texts = {}};
-  if (options.texts) text_folders.texts = *options.texts / folder.relative_path;
-  if (auto settings = read_album_settings(text_folders, folder); settings) {
-    input.settings = std::move(*settings);
-  } else {
-    logger.warn(settings.error().describe() + " (album settings ignored)");
-    problems.push_back(settings.error());
-  }
-  for (const auto& file : folder.photos) {
-    const auto it = published.find(&file);
-    if (it == published.end()) continue;
-    PublishedPhoto& p = it->second;
-    site::PhotoInput photo;
-    photo.source_path = file.relative_path;
-    photo.file_name = file.absolute_path.filename().string();
-    photo.metadata = publishable_metadata(std::move(p.metadata), options.site.keep_location);
-    if (auto caption = sidecar_caption(text_folders, folder, photo.file_name)) {
-      photo.metadata.caption = std::move(*caption);
-    }
-    photo.thumbhash = p.thumbhash;
-    photo.width = p.width;
-    photo.height = p.height;
-    photo.derivatives = std::move(p.derivatives);
-    photo.original_path = p.original_path;
-    input.photos.push_back(std::move(photo));
-  }
-  for (const auto& child : folder.children) {
-    input.children.push_back(folder_input(options, child, published, logger, problems));
-  }
-  return input;
 }
 
 // The photos under options.photos that `query` matches, by catalogue key. The catalogue is
@@ -337,7 +298,22 @@ class SiteBuild {
   }
 
   Result<void> write_pages() {
-    auto tree = folder_input(options_, scanned_.root, published_, logger_, report_.skipped);
+    auto tree = gallery_input(
+        options_, scanned_.root,
+        [&](const scan::SourceFile& file) -> std::optional<site::PhotoInput> {
+          const auto it = published_.find(&file);
+          if (it == published_.end()) return std::nullopt;
+          PublishedPhoto& p = it->second;
+          site::PhotoInput photo;
+          photo.metadata = std::move(p.metadata);
+          photo.thumbhash = p.thumbhash;
+          photo.width = p.width;
+          photo.height = p.height;
+          photo.derivatives = std::move(p.derivatives);
+          photo.original_path = p.original_path;
+          return photo;
+        },
+        logger_, report_.skipped);
     const auto gallery = site::make_gallery(std::move(tree), options_.site.title);
     site::PreviousRender previous_render;
     previous_render.album_fingerprints = previous_.album_fingerprints;

@@ -72,7 +72,8 @@ Album lay_out(FolderInput folder, const std::string& folder_path, const std::str
 
   for (auto& input : folder.photos) {
     Photo photo;
-    photo.title = input.metadata.title.value_or(stem_of(input.file_name));
+    photo.title =
+        input.work.title.value_or(input.metadata.title.value_or(stem_of(input.file_name)));
     photo.input = std::move(input);
     album.photos.push_back(std::move(photo));
   }

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/derivative.h"
 #include "core/photo_metadata.h"
+#include "site/work.h"
 
 namespace vern::site {
 
@@ -19,6 +21,7 @@ struct PhotoInput {
   std::vector<Derivative> derivatives;
   std::optional<std::string> original_path;  // site-relative, when originals are published
   std::string thumbhash;                     // base64 ThumbHash placeholder; empty when unknown
+  Work work;                                 // album.toml's facts of it as a work of the show
 };
 
 // How an album orders its photos.
@@ -30,7 +33,8 @@ struct AlbumSettings {
   std::string description;
   std::optional<std::string> cover;  // a photo's file name in this folder
   PhotoOrder order = PhotoOrder::kTakenAscending;
-  bool hidden = false;  // built, but not listed on its parent's page or in the feed
+  bool hidden = false;                // built, but not listed on its parent's page or in the feed
+  std::map<std::string, Work> works;  // [photos."NAME"] work fields, by the photo's file name
 };
 
 // One folder of the photo tree, with the photos of it that were published.
@@ -43,7 +47,7 @@ struct FolderInput {
 
 struct Photo {
   PhotoInput input;
-  std::string title;      // metadata title, else the file name without extension
+  std::string title;      // the work's title, else the metadata title, else the file name's stem
   std::string page_path;  // site-relative, e.g. "streets/nikon-d90.html"
 };
 

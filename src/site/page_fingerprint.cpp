@@ -52,6 +52,9 @@ void add_photo(Fingerprint& f, const Photo& p) {
   f.add(static_cast<long long>(p.input.width)).add(static_cast<long long>(p.input.height));
   f.add(p.input.thumbhash).add(p.input.original_path);
   add_metadata(f, p.input.metadata);
+  const auto& w = p.input.work;
+  f.add(w.title).add(w.year).add(w.medium).add(w.print_size).add(w.edition).add(w.price);
+  f.add(w.plate);
   f.add(static_cast<long long>(p.input.derivatives.size()));
   for (const auto& d : p.input.derivatives) {
     f.add(static_cast<long long>(d.encoding.format))
@@ -72,7 +75,8 @@ std::string album_fingerprint(const Album& album,
   f.add(settings.title).add(settings.description).add(settings.author).add(settings.copyright);
   f.add(settings.language)
       .add(settings.base_url)
-      .add(static_cast<long long>(settings.keep_location));
+      .add(static_cast<long long>(settings.keep_location))
+      .add(static_cast<long long>(settings.show_prices));
   for (const auto& [title, path] : trail) f.add(title).add(path);
   f.add(album.title).add(album.description).add(static_cast<long long>(album.hidden));
   f.add(album.page_path).add(static_cast<long long>(album.photos.size()));

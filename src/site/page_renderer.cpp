@@ -125,6 +125,15 @@ Result<std::string> PageRenderer::photo_page(const Album& album, std::size_t ind
     facts.push_back(fact);
   }
   body.set("facts", facts);
+  TemplateData work = list();
+  for (const auto& [label, value] : work_facts(photo.input.work, m, settings_.show_prices)) {
+    TemplateData fact;
+    fact.set("label", label);
+    fact.set("value", value);
+    work.push_back(fact);
+  }
+  body.set("has_work", !work.is_empty_list());
+  body.set("work", work);
   TemplateData keywords = list();
   for (const auto& keyword : m.keywords) keywords.push_back(TemplateData(keyword));
   body.set("keywords", keywords);

@@ -15,6 +15,7 @@ struct SiteSettings {
   // sitemap.xml, the feed and OpenGraph, which require absolute links. Empty: relative links only.
   std::string base_url;
   bool keep_location = false;  // show coordinates on photo pages (--keep-location)
+  bool show_prices = false;    // show the works' prices on photo pages ([site] show_prices)
   // Pages of a private link (vernissage serve): no feed link, and a robots "noindex".
   bool private_gallery = false;
 };

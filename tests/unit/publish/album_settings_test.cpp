@@ -62,6 +62,76 @@ TEST(AlbumSettings, ImageChoicesForTheAlbumAndItsPhotos) {
   }
 }
 
+TEST(AlbumSettings, ReadsAPhotosFactsAsAWork) {
+  test::TempDir dir;
+  auto folder = folder_with(dir, {"album.toml"});
+  scan::SourceFile second;
+  second.absolute_path = dir / "IMG_2.jpg";
+  folder.photos.push_back(second);
+  test::write_text(dir / "album.toml", R"([photos."IMG_1.jpg"]
+title = "Красная площадь, утро"
+year = 2019
+medium = "Archival pigment print"
+print_size = "60 × 40 cm"
+edition = "1/5"
+price = "1 200 €"
+plate = 12
+
+[photos."IMG_2.jpg"]
+edition = "AP 1/2"
+price = 900
+print_size = "16x20 in"
+)");
+  const auto settings = read_album_settings({dir.path()}, folder);
+  ASSERT_TRUE(settings) << settings.error().describe();
+  const auto& work = settings->works.at("IMG_1.jpg");
+  EXPECT_EQ(work.title, "Красная площадь, утро");
+  EXPECT_EQ(work.year, 2019);
+  EXPECT_EQ(work.medium, "Archival pigment print");
+  EXPECT_EQ(work.print_size, "60 × 40 cm");
+  EXPECT_EQ(work.edition, "1/5");
+  EXPECT_EQ(work.price, "1 200 €");
+  EXPECT_EQ(work.plate, 12);
+  const auto& proof = settings->works.at("IMG_2.jpg");
+  EXPECT_EQ(proof.edition, "AP 1/2");
+  EXPECT_EQ(proof.price, "900");
+  EXPECT_FALSE(proof.plate);
+}
+
+TEST(AlbumSettings, ABadWorkFieldNamesTheFileLineAndWhatIsWanted) {
+  test::TempDir dir;
+  auto folder = folder_with(dir, {"album.toml"});
+  scan::SourceFile second;
+  second.absolute_path = dir / "IMG_2.jpg";
+  folder.photos.push_back(second);
+  const std::pair<const char*, const char*> cases[] = {
+      {"year = \"2019\"", "year must be a year"},
+      {"year = 1700", "year must be a year"},
+      {"edition = \"6/5\"", "edition must be a number of an edition"},
+      {"edition = \"first\"", "edition must be a number of an edition"},
+      {"print_size = \"big\"", "print_size must be two dimensions and a unit"},
+      {"print_size = \"60 × 40\"", "print_size must be two dimensions and a unit"},
+      {"plate = 0", "plate must be a whole number from 1"},
+      {"medium = \"  \"", "medium must be text"},
+      {"price = -5", "price must be text"},
+  };
+  for (const auto& [line, wanted] : cases) {
+    test::write_text(dir / "album.toml", std::string("\n[photos.\"IMG_1.jpg\"]\n") + line + "\n");
+    const auto settings = read_album_settings({dir.path()}, folder);
+    ASSERT_FALSE(settings) << line;
+    EXPECT_NE(settings.error().message.find(wanted), std::string::npos)
+        << line << ": " << settings.error().message;
+    EXPECT_NE(settings.error().message.find("IMG_1.jpg"), std::string::npos);
+    EXPECT_EQ(settings.error().path, (dir / "album.toml").string() + ":3") << line;
+  }
+  test::write_text(dir / "album.toml",
+                   "[photos.\"IMG_1.jpg\"]\nplate = 3\n[photos.\"IMG_2.jpg\"]\nplate = 3\n");
+  const auto twice = read_album_settings({dir.path()}, folder);
+  ASSERT_FALSE(twice);
+  EXPECT_NE(twice.error().message.find("plate 3 is given to both"), std::string::npos)
+      << twice.error().message;
+}
+
 TEST(AlbumSettings, NoFileMeansDefaults) {
   test::TempDir dir;
   const auto settings = read_album_settings({dir.path()}, folder_with(dir, {}));

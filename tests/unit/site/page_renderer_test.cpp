@@ -62,6 +62,44 @@ TEST(PageRenderer, RendersOnePhotoPageAsTheWholeSiteDoes) {
 }
 
 // A template of a theme's own (a share page, say), in the site's layout, at a path of its own.
+// A work's facts are on its page, its title over the photo's, escaped as every text; the price
+// only when the photographer shows prices.
+TEST(PageRenderer, ShowsAPhotosFactsAsAWorkAndThePriceOnlyWhenAsked) {
+  const auto theme = Theme::load(std::nullopt);
+  ASSERT_TRUE(theme);
+  FolderInput root;
+  auto one = photo("one.jpg");
+  one.metadata.taken_at = "2019-05-09T14:02:11+03:00";
+  one.work.title = "Утро <на> площади";
+  one.work.medium = "Archival pigment print";
+  one.work.print_size = "60 × 40 cm";
+  one.work.edition = "1/5";
+  one.work.price = "1 200 €";
+  one.work.plate = 7;
+  root.photos = {one, photo("two.jpg")};
+  const Album site = make_gallery(root, "Moscow");
+  SiteSettings settings;
+  for (const bool show_prices : {false, true}) {
+    settings.show_prices = show_prices;
+    PageRenderer pages(settings, *theme);
+    const auto page = pages.photo_page(site, 0, {{site.title, site.page_path}});
+    ASSERT_TRUE(page) << page.error().describe();
+    EXPECT_NE(page->find("<h1 class=\"photo-title\">Утро &lt;на&gt; площади</h1>"),
+              std::string::npos)
+        << *page;
+    for (const char* fact : {"<dt>Plate</dt><dd>7</dd>", "<dt>Year</dt><dd>2019</dd>",
+                             "<dd>Archival pigment print</dd>", "<dd>60 × 40 cm</dd>",
+                             "<dt>Edition</dt><dd>1/5</dd>"}) {
+      EXPECT_NE(page->find(fact), std::string::npos) << fact;
+    }
+    EXPECT_EQ(page->find("1 200 €") != std::string::npos, show_prices);
+    // A photo that is no work has no list of work facts.
+    const auto plain = pages.photo_page(site, 1, {{site.title, site.page_path}});
+    ASSERT_TRUE(plain);
+    EXPECT_EQ(plain->find("class=\"work\""), std::string::npos);
+  }
+}
+
 TEST(PageRenderer, RendersAnyTemplateOfTheThemeInTheLayout) {
   test::TempDir theme_dir;
   test::write_text(theme_dir / "templates/share.mustache",

@@ -1,0 +1,45 @@
+#include "publish/gallery_input.h"
+
+#include "core/privacy.h"
+#include "publish/album_settings.h"
+
+namespace vern::publish {
+
+site::FolderInput gallery_input(const BuildOptions& options, const scan::Folder& folder,
+                                const PhotoInputOf& photo_of, Logger& logger,
+                                std::vector<Error>& problems) {
+  site::FolderInput input;
+  input.name = folder.name;
+  AlbumTextFolders text_folders{.photos = options.photos / folder.relative_path, .texts = {}};
+  if (options.texts) text_folders.texts = *options.texts / folder.relative_path;
+  if (auto settings = read_album_settings(text_folders, folder); settings) {
+    input.settings = std::move(*settings);
+  } else {
+    logger.warn(settings.error().describe() + " (album settings ignored)");
+    problems.push_back(settings.error());
+  }
+  const auto& works = input.settings.works;
+  for (const auto& file : folder.photos) {
+    auto photo = photo_of(file);
+    if (!photo) continue;
+    photo->source_path = file.relative_path;
+    photo->file_name = file.absolute_path.filename().string();
+    photo->metadata = publishable_metadata(std::move(photo->metadata), options.site.keep_location);
+    if (auto caption = sidecar_caption(text_folders, folder, photo->file_name)) {
+      photo->metadata.caption = std::move(*caption);
+    }
+    // A RAW+JPEG pair's work may be set under either file's name.
+    auto work = works.find(photo->file_name);
+    for (const auto& companion : file.companions) {
+      if (work == works.end()) work = works.find(companion.absolute_path.filename().string());
+    }
+    if (work != works.end()) photo->work = work->second;
+    input.photos.push_back(std::move(*photo));
+  }
+  for (const auto& child : folder.children) {
+    input.children.push_back(gallery_input(options, child, photo_of, logger, problems));
+  }
+  return input;
+}
+
+}  // namespace vern::publish

@@ -1,0 +1,134 @@
+// The photos as works of a show: album.toml's facts on the photo pages and in `vernissage works`.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "support/test_support.h"
+
+namespace vern {
+namespace {
+
+namespace fs = std::filesystem;
+using test::run_vernissage;
+
+constexpr const char* kWorks = R"(title = "Улицы"
+
+[photos."Nikon D90.jpg"]
+title = "Красная площадь, утро"
+year = 2019
+medium = "Archival pigment print"
+print_size = "60 × 40 cm"
+edition = "1/5"
+price = "1 200 €"
+plate = 2
+
+[photos."Nexus 4.jpg"]
+medium = "Gelatin silver print"
+print_size = "30 x 40 cm"
+edition = "AP 1/2"
+plate = 1
+)";
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+class WorksTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    test::copy_into(test::examples_dir() / "streets", photos_ / "streets");
+    test::write_text(photos_ / "streets" / "album.toml", kWorks);
+  }
+  test::CommandResult works(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"works", photos_.string(), "--catalogue", catalogue_};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_vernissage(args);
+  }
+  test::TempDir dir_;
+  fs::path photos_ = dir_ / "photos";
+  std::string catalogue_ = (dir_ / "c.db").string();
+};
+
+TEST_F(WorksTest, ListsTheWorksInPlateOrderAsCsv) {
+  const auto listed = works({"--csv"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const auto lines = lines_of(listed.out);
+  ASSERT_EQ(lines.size(), 9u);  // the header and the 8 photos of the album
+  EXPECT_EQ(lines[0],
+            "\xEF\xBB\xBFplate,title,year,medium,print_size,edition,price,album,file,"
+            "caption");
+  EXPECT_EQ(lines[1].rfind("1,Nexus 4,2013,Gelatin silver print,30 x 40 cm,AP 1/2,,Улицы,"
+                           "streets/Nexus 4.jpg,",
+                           0),
+            0u)
+      << lines[1];
+  EXPECT_EQ(lines[2].rfind("2,\"Красная площадь, утро\",2019,Archival pigment print,60 × 40 cm,"
+                           "1/5,1 200 €,Улицы,streets/Nikon D90.jpg,",
+                           0),
+            0u)
+      << lines[2];
+  for (std::size_t i = 3; i < lines.size(); ++i) EXPECT_EQ(lines[i][0], ',') << lines[i];
+
+  const auto table = works();
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("PLATE  TITLE"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("Красная площадь, утро"), std::string::npos);
+  EXPECT_NE(table.err.find("8 works"), std::string::npos) << table.err;
+}
+
+TEST_F(WorksTest, ThePhotoPageShowsTheWorkAndItsPriceOnlyWhenAsked) {
+  const auto site = dir_ / "site";
+  const auto built = run_vernissage({"build", photos_.string(), "-o", site.string(), "--catalogue",
+                                     catalogue_, "--formats", "jpeg", "-q"});
+  ASSERT_EQ(built.exit_code, 0) << built.err;
+  auto page = test::read_text(site / "streets" / "nikon-d90.html");
+  EXPECT_NE(page.find("<h1 class=\"photo-title\">Красная площадь, утро</h1>"), std::string::npos);
+  EXPECT_NE(page.find("<dt>Edition</dt><dd>1/5</dd>"), std::string::npos) << page;
+  EXPECT_NE(page.find("<dd>60 × 40 cm</dd>"), std::string::npos);
+  EXPECT_EQ(page.find("1 200 €"), std::string::npos);
+
+  test::write_text(photos_ / "vernissage.toml", "[site]\nshow_prices = true\n");
+  ASSERT_EQ(run_vernissage({"build", photos_.string(), "-o", site.string(), "--catalogue",
+                            catalogue_, "--formats", "jpeg", "-q"})
+                .exit_code,
+            0);
+  page = test::read_text(site / "streets" / "nikon-d90.html");
+  EXPECT_NE(page.find("<dt>Price</dt><dd>1 200 €</dd>"), std::string::npos) << page;
+
+  // A changed fact is a changed page, though the photo is the same.
+  std::string text = kWorks;
+  text.replace(text.find("Archival pigment print"), 22, "Platinum-palladium print");
+  test::write_text(photos_ / "streets" / "album.toml", text);
+  const auto again = run_vernissage({"build", photos_.string(), "-o", site.string(), "--catalogue",
+                                     catalogue_, "--formats", "jpeg", "-v"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  page = test::read_text(site / "streets" / "nikon-d90.html");
+  EXPECT_NE(page.find("<dd>Platinum-palladium print</dd>"), std::string::npos);
+  EXPECT_NE(again.err.find("Files: 0 images and "), std::string::npos) << again.err;
+}
+
+TEST_F(WorksTest, ABadValueNamesTheFileAndLine) {
+  std::string text = kWorks;
+  text.replace(text.find("edition = \"1/5\""), 15, "edition = \"6/5\"");
+  test::write_text(photos_ / "streets" / "album.toml", text);
+  const auto listed = works({"--csv"});
+  EXPECT_EQ(listed.exit_code, 1);  // listed without the album's settings, and said so
+  const std::string where = (photos_ / "streets" / "album.toml").string() + ":8";
+  EXPECT_NE(listed.err.find(where), std::string::npos) << listed.err;
+  EXPECT_NE(listed.err.find("photos.\"Nikon D90.jpg\".edition must be a number of an edition"),
+            std::string::npos)
+      << listed.err;
+  const auto built = run_vernissage({"build", photos_.string(), "-o", (dir_ / "site").string(),
+                                     "--catalogue", catalogue_, "--formats", "jpeg"});
+  EXPECT_EQ(built.exit_code, 1);
+  EXPECT_NE(built.err.find(where), std::string::npos) << built.err;
+}
+
+}  // namespace
+}  // namespace vern
