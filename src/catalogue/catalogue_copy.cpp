@@ -26,11 +26,21 @@ ContentCounts count(const CatalogueContents& contents) {
           contents.marks.size()};
 }
 
-Result<ContentCounts> copy_catalogue(CatalogueTables& from, CatalogueTables& to) {
+Result<ContentCounts> copy_catalogue(CatalogueTables& from, CatalogueTables& to,
+                                     const std::function<void(const std::string&)>& stage) {
+  const auto tell = [&](const std::string& what) {
+    if (stage) stage(what);
+  };
+  tell("reading");
   auto contents = read_contents(from);
   if (!contents) return tl::unexpected(contents.error());
   const auto expected = count(*contents);
+  tell("writing " + std::to_string(expected.photos) + " photos, " +
+       std::to_string(expected.shares) + " shares, " + std::to_string(expected.views) +
+       " share views and " + std::to_string(expected.marks) + " marks");
   if (auto r = to.loader->load(*contents); !r) return tl::unexpected(r.error());
+  *contents = {};  // freed before the copy is read back: one catalogue in memory at a time
+  tell("counting");
   contents = read_contents(to);
   if (!contents) return tl::unexpected(contents.error());
   const auto copied = count(*contents);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "catalogue/catalogue_tables.h"
@@ -20,7 +21,10 @@ struct ContentCounts {
 
 // Copies every photo, share, view and mark of `from` into `to`, which must be empty, ids kept;
 // then reads `to` back and fails, naming the table, unless it holds as many rows of each as
-// `from` did. `from` is only read.
-[[nodiscard]] Result<ContentCounts> copy_catalogue(CatalogueTables& from, CatalogueTables& to);
+// `from` did. `from` is only read. `stage`, when given, hears of each step as it begins
+// ("reading", "writing 100000 photos, ...", "counting"), for a display of a long copy.
+[[nodiscard]] Result<ContentCounts> copy_catalogue(
+    CatalogueTables& from, CatalogueTables& to,
+    const std::function<void(const std::string&)>& stage = {});
 
 }  // namespace vern::catalogue

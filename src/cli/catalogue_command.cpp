@@ -20,9 +20,10 @@ int run_catalogue_copy(const std::string& from, const std::string& to, Logger& l
     logger.error(target.error().describe());
     return kExitFatal;
   }
-  logger.info("copying " + from + " to " + to + " ...");
+  logger.info("copying " + from + " to " + to);
   const auto start = std::chrono::steady_clock::now();
-  auto copied = catalogue::copy_catalogue(*source, *target);
+  auto copied = catalogue::copy_catalogue(
+      *source, *target, [&](const std::string& stage) { logger.info("  " + stage + " ..."); });
   if (!copied) {
     logger.error(copied.error().describe());
     return kExitFatal;
