@@ -15,11 +15,14 @@ packages=(
   clang-format
   cmake
   curl
+  fonts-ebgaramond
+  fonts-inter
   git
   googletest
   help2man
   libarchive-dev
   libboost-dev
+  libcairo2-dev
   libclang-rt-14-dev
   libcli11-dev
   libexif-dev
@@ -31,6 +34,7 @@ packages=(
   libimage-exiftool-perl
   libjpeg62-turbo-dev
   libkainjow-mustache-dev
+  libpango1.0-dev
   libpq-dev
   libraw-dev
   libsodium-dev
@@ -43,8 +47,10 @@ packages=(
   munge
   nlohmann-json3-dev
   pkg-config
+  poppler-utils
   postgresql-15
   python3
+  qpdf
   slurm-wlm
   unzip
 )

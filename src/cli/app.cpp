@@ -11,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "cli/index_command.h"
 #include "cli/info_command.h"
+#include "cli/labels_command.h"
 #include "cli/picks_command.h"
 #include "cli/search_command.h"
 #include "cli/serve_command.h"
@@ -33,7 +34,7 @@ int run(int argc, char** argv) {
       add_build_command(app),     add_info_command(app),   add_audit_command(app),
       add_index_command(app),     add_search_command(app), add_duplicates_command(app),
       add_share_command(app),     add_serve_command(app),  add_picks_command(app),
-      add_catalogue_command(app), add_works_command(app)};
+      add_catalogue_command(app), add_works_command(app),  add_labels_command(app)};
 
   try {
     app.parse(argc, argv);

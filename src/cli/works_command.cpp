@@ -3,14 +3,37 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/build_flags.h"
 #include "cli/exit_codes.h"
-#include "core/logger.h"
 #include "imaging/libvips.h"
 #include "publish/exhibition.h"
-#include "show/works_list.h"
 
 namespace vern::cli {
+
+void add_show_flags(CLI::App& command, BuildFlags& flags) {
+  command.add_option("PHOTOS", flags.photos, "Folder of photographs, as for build")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  command.add_option("--select", flags.select, "Only the photos this search matches");
+  command.add_option("--config", flags.config,
+                     "Settings file (default: PHOTOS/vernissage.toml when present)");
+  command.add_option("--texts", flags.texts, "Folder of album.toml and captions, as for build");
+  add_catalogue_flag(command, flags.catalogue);
+  add_quiet_flag(command, flags.quiet);
+}
+
+Result<ShowWorks> show_works(const BuildFlags& flags, const char* argv0, Logger& logger) {
+  auto options = build_options_from(flags);
+  if (!options) return tl::unexpected(options.error());
+  const imaging::Libvips libvips(argv0, 1);
+  auto exhibition = publish::plan_exhibition(*options, libvips, logger);
+  if (!exhibition) return tl::unexpected(exhibition.error());
+  ShowWorks show;
+  show.works = show::work_lines(show::works_in_order(exhibition->gallery), exhibition->gallery);
+  show.left_out = std::move(exhibition->problems);
+  show.photographer = options->site.author;
+  show.title = options->site.title;
+  return show;
+}
 
 Command add_works_command(CLI::App& app) {
   struct Flags {
@@ -27,38 +50,22 @@ Command add_works_command(CLI::App& app) {
       "Example: vernissage works ~/Photos/paris-show --csv > works.csv\n"
       "Exit codes: 0 listed; 1 listed, but some photos were left out (named on stderr); 2 "
       "error.");
-  works->add_option("PHOTOS", flags->build.photos, "Folder of photographs, as for build")
-      ->required()
-      ->check(CLI::ExistingDirectory);
+  add_show_flags(*works, flags->build);
   works->add_flag("--csv", flags->csv,
                   "CSV for a spreadsheet (UTF-8): plate,title,year,medium,print_size,edition,"
                   "price,album,file,caption");
-  works->add_option("--select", flags->build.select, "Only the photos this search matches");
-  works->add_option("--config", flags->build.config,
-                    "Settings file (default: PHOTOS/vernissage.toml when present)");
-  works->add_option("--texts", flags->build.texts,
-                    "Folder of album.toml and captions, as for build");
-  add_catalogue_flag(*works, flags->build.catalogue);
-  add_quiet_flag(*works, flags->build.quiet);
-  return {works, [flags](const char* argv0) {
-            Logger logger(std::cerr, flags->build.quiet ? Verbosity::kQuiet : Verbosity::kNormal);
-            auto options = build_options_from(flags->build);
-            if (!options) {
-              logger.error(options.error().describe());
-              return kExitFatal;
-            }
-            const imaging::Libvips libvips(argv0, 1);
-            auto exhibition = publish::plan_exhibition(*options, libvips, logger);
-            if (!exhibition) {
-              logger.error(exhibition.error().describe());
-              return kExitFatal;
-            }
-            const auto lines =
-                show::work_lines(show::works_in_order(exhibition->gallery), exhibition->gallery);
-            std::cout << (flags->csv ? show::works_csv(lines) : show::works_table(lines));
-            logger.info(std::to_string(lines.size()) + " works");
-            return exhibition->problems.empty() ? kExitOk : kExitSomeSkipped;
-          }};
+  return {
+      works, [flags](const char* argv0) {
+        Logger logger(std::cerr, flags->build.quiet ? Verbosity::kQuiet : Verbosity::kNormal);
+        auto show = show_works(flags->build, argv0, logger);
+        if (!show) {
+          logger.error(show.error().describe());
+          return kExitFatal;
+        }
+        std::cout << (flags->csv ? show::works_csv(show->works) : show::works_table(show->works));
+        logger.info(std::to_string(show->works.size()) + " works");
+        return show->left_out.empty() ? kExitOk : kExitSomeSkipped;
+      }};
 }
 
 }  // namespace vern::cli

@@ -113,6 +113,37 @@ TEST_F(WorksTest, ThePhotoPageShowsTheWorkAndItsPriceOnlyWhenAsked) {
   EXPECT_NE(again.err.find("Files: 0 images and "), std::string::npos) << again.err;
 }
 
+TEST_F(WorksTest, PrintsTheWallLabelsOfTheShow) {
+  test::write_text(photos_ / "vernissage.toml", "[site]\nauthor = \"Анна Петрова\"\n");
+  const auto pdf = dir_ / "labels.pdf";
+  const auto sheets = run_vernissage(
+      {"labels", photos_.string(), "-o", pdf.string(), "--catalogue", catalogue_, "--prices"});
+  ASSERT_EQ(sheets.exit_code, 0) << sheets.err;
+  EXPECT_NE(sheets.err.find("8 labels on 1 page(s)"), std::string::npos) << sheets.err;
+  ASSERT_EQ(test::run_program({"qpdf", "--check", pdf.string()}).exit_code, 0);
+  const auto text = test::run_program({"pdftotext", pdf.string(), "-"}).out;
+  for (const char* expected : {"Анна Петрова", "Красная площадь, утро, 2019", "Edition AP 1/2",
+                               "60 × 40 cm", "1 200 €", "Nexus 4, 2013"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  // Plate order: plate 1 (Nexus 4) comes before plate 2.
+  EXPECT_LT(text.find("Nexus 4, 2013"), text.find("Красная площадь"));
+
+  const auto one_each = run_vernissage({"labels", photos_.string(), "-o", pdf.string(),
+                                        "--catalogue", catalogue_, "--label", "100x60mm"});
+  ASSERT_EQ(one_each.exit_code, 0) << one_each.err;
+  const auto info = test::run_program({"pdfinfo", pdf.string()}).out;
+  EXPECT_NE(info.find("Pages:           8"), std::string::npos) << info;
+  EXPECT_NE(info.find("283.465 x 170.079 pts"), std::string::npos) << info;
+  EXPECT_EQ(test::run_program({"pdftotext", pdf.string(), "-"}).out.find("1 200 €"),
+            std::string::npos);
+
+  const auto wrong = run_vernissage({"labels", photos_.string(), "-o", pdf.string(), "--catalogue",
+                                     catalogue_, "--label", "huge"});
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.err.find("--label takes a size like 100x60mm"), std::string::npos);
+}
+
 TEST_F(WorksTest, ABadValueNamesTheFileAndLine) {
   std::string text = kWorks;
   text.replace(text.find("edition = \"1/5\""), 15, "edition = \"6/5\"");
