@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/audit_command.h"
+#include "cli/book_command.h"
 #include "cli/build_command.h"
 #include "cli/catalogue_command.h"
 #include "cli/command.h"
@@ -34,7 +35,8 @@ int run(int argc, char** argv) {
       add_build_command(app),     add_info_command(app),   add_audit_command(app),
       add_index_command(app),     add_search_command(app), add_duplicates_command(app),
       add_share_command(app),     add_serve_command(app),  add_picks_command(app),
-      add_catalogue_command(app), add_works_command(app),  add_labels_command(app)};
+      add_catalogue_command(app), add_works_command(app),  add_labels_command(app),
+      add_book_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -61,6 +61,7 @@ class ConfigReader {
       }
       std::string* target = name == "site.title"         ? &site.title
                             : name == "site.description" ? &site.description
+                            : name == "site.statement"   ? &site.statement
                             : name == "site.author"      ? &site.author
                             : name == "site.copyright"   ? &site.copyright
                             : name == "site.language"    ? &site.language

@@ -9,16 +9,7 @@
 #include "publish/gallery_input.h"
 
 namespace vern::publish {
-namespace {
-
-// The width and height a photo is shown at: the stored size, turned by its orientation.
-std::pair<int, int> displayed_size(const PhotoMetadata& m) {
-  const int width = m.width.value_or(0), height = m.height.value_or(0);
-  const bool quarter_turn = m.orientation && *m.orientation >= 5 && *m.orientation <= 8;
-  return quarter_turn ? std::pair{height, width} : std::pair{width, height};
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Result<Exhibition> plan_exhibition(const BuildOptions& options, const imaging::Libvips& libvips,
                                    Logger& logger) {
@@ -57,6 +48,9 @@ Result<Exhibition> plan_exhibition(const BuildOptions& options, const imaging::L
   auto scanned = scan::scan_tree(options.photos, scan_options);
   if (!scanned) return tl::unexpected(scanned.error());
 
+  for (const auto& [file, chosen] : photo_choices(options, scanned->root)) {
+    exhibition.choices.emplace(file->relative_path, chosen);
+  }
   auto tree = gallery_input(
       options, scanned->root,
       [&](const scan::SourceFile& file) -> std::optional<site::PhotoInput> {
@@ -64,9 +58,13 @@ Result<Exhibition> plan_exhibition(const BuildOptions& options, const imaging::L
         if (chosen && !chosen->contains(key)) return std::nullopt;
         const auto record = known->find(key);
         if (record == known->end()) return std::nullopt;  // not readable: named by the index
+        exhibition.sources.emplace(file.relative_path, file);
+        exhibition.records.emplace(file.relative_path, record->second);
         site::PhotoInput photo;
         photo.metadata = record->second.metadata;
-        std::tie(photo.width, photo.height) = displayed_size(photo.metadata);
+        // The catalogue records the size as displayed (turned by the orientation in force).
+        photo.width = photo.metadata.width.value_or(0);
+        photo.height = photo.metadata.height.value_or(0);
         photo.thumbhash = record->second.thumbhash;
         return photo;
       },

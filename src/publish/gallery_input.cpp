@@ -42,4 +42,26 @@ site::FolderInput gallery_input(const BuildOptions& options, const scan::Folder&
   return input;
 }
 
+namespace {
+
+void add_choices(const BuildOptions& options, const scan::Folder& folder,
+                 std::map<const scan::SourceFile*, PhotoChoices>& out) {
+  AlbumTextFolders text_folders{.photos = options.photos / folder.relative_path, .texts = {}};
+  if (options.texts) text_folders.texts = *options.texts / folder.relative_path;
+  AlbumChoices choices;
+  if (read_album_settings(text_folders, folder, &choices)) {
+    for (const auto& photo : folder.photos) out[&photo] = choices.for_photo(photo);
+  }
+  for (const auto& child : folder.children) add_choices(options, child, out);
+}
+
+}  // namespace
+
+std::map<const scan::SourceFile*, PhotoChoices> photo_choices(const BuildOptions& options,
+                                                              const scan::Folder& root) {
+  std::map<const scan::SourceFile*, PhotoChoices> choices;
+  add_choices(options, root, choices);
+  return choices;
+}
+
 }  // namespace vern::publish

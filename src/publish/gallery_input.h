@@ -1,12 +1,14 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <vector>
 
 #include "core/logger.h"
 #include "core/result.h"
 #include "publish/build_options.h"
+#include "publish/photo_job.h"
 #include "scan/source_tree.h"
 #include "site/gallery.h"
 
@@ -23,5 +25,11 @@ using PhotoInputOf = std::function<std::optional<site::PhotoInput>(const scan::S
 site::FolderInput gallery_input(const BuildOptions& options, const scan::Folder& folder,
                                 const PhotoInputOf& photo_of, Logger& logger,
                                 std::vector<Error>& problems);
+
+// What each album.toml decides about the making of its photos' images (orientation, RAW
+// development), for every photo under `root`; an album.toml that cannot be read decides nothing
+// (gallery_input() reports it).
+std::map<const scan::SourceFile*, PhotoChoices> photo_choices(const BuildOptions& options,
+                                                              const scan::Folder& root);
 
 }  // namespace vern::publish

@@ -166,7 +166,7 @@ class SiteBuild {
     report_.skipped = scanned_.problems;
     for (const auto& problem : scanned_.problems) logger_.warn(problem.describe() + " (skipped)");
     photos_ = scan::all_photos(scanned_.root);
-    read_photo_choices(scanned_.root);
+    choices_ = photo_choices(options_, scanned_.root);
     phase_done("scan");
     if (chosen_) {
       std::erase_if(photos_, [&](const scan::SourceFile* file) {
@@ -197,15 +197,6 @@ class SiteBuild {
 
   // What each album's album.toml decides about its photos' images. A malformed file is reported
   // once, when the pages are made; its photos are made as if it were absent.
-  void read_photo_choices(const scan::Folder& folder) {
-    AlbumTextFolders text_folders{.photos = options_.photos / folder.relative_path, .texts = {}};
-    if (options_.texts) text_folders.texts = *options_.texts / folder.relative_path;
-    AlbumChoices choices;
-    if (read_album_settings(text_folders, folder, &choices)) {
-      for (const auto& photo : folder.photos) choices_[&photo] = choices.for_photo(photo);
-    }
-    for (const auto& child : folder.children) read_photo_choices(child);
-  }
 
   // Publishes every photo with a fixed number of workers taking the next photo as they finish
   // one, so at most `jobs` photos are in memory at once however large the archive is.

@@ -8,6 +8,7 @@ namespace vern::site {
 struct SiteSettings {
   std::string title = "Gallery";
   std::string description;
+  std::string statement;  // the photographer's statement, for the printed catalogue
   std::string author;
   std::string copyright;  // the line shown in every footer, e.g. "© 2026 Jane Doe"
   std::string language = "en";

@@ -1,6 +1,8 @@
 // The photos as works of a show: album.toml's facts on the photo pages and in `vernissage works`.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <optional>
 #include <sstream>
 
 #include "support/test_support.h"
@@ -142,6 +144,72 @@ TEST_F(WorksTest, PrintsTheWallLabelsOfTheShow) {
                                      catalogue_, "--label", "huge"});
   EXPECT_EQ(wrong.exit_code, 2);
   EXPECT_NE(wrong.err.find("--label takes a size like 100x60mm"), std::string::npos);
+}
+
+// The printed catalogue, checked as a print shop would: a valid PDF, every font embedded, every
+// picture a JPEG at 300 ppi or more at its printed size, every title in the text.
+TEST_F(WorksTest, MakesTheExhibitionCatalogue) {
+  test::write_text(photos_ / "vernissage.toml",
+                   "[site]\ntitle = \"Улицы\"\nauthor = \"Анна Петрова\"\nstatement = "
+                   "\"Ces photographies ont été prises la nuit.\"\n");
+  const auto pdf = dir_ / "catalogue.pdf";
+  const std::map<std::string, std::optional<std::string>> cache = {
+      {"XDG_CACHE_HOME", (dir_ / "cache").string()}};
+  const auto made = test::run_vernissage(
+      {"book", photos_.string(), "-o", pdf.string(), "--catalogue", catalogue_}, cache);
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_NE(made.err.find("8 plates"), std::string::npos) << made.err;
+  ASSERT_EQ(test::run_program({"qpdf", "--check", pdf.string()}).exit_code, 0);
+  const auto info = test::run_program({"pdfinfo", pdf.string()}).out;
+  EXPECT_NE(info.find("A4"), std::string::npos) << info;
+  EXPECT_NE(info.find("Title:           Улицы"), std::string::npos) << info;
+
+  const auto fonts = test::run_program({"pdffonts", pdf.string()}).out;
+  std::istringstream font_rows(fonts);
+  int font_count = 0;
+  for (std::string row; std::getline(font_rows, row);) {
+    if (row.starts_with("name") || row.starts_with("---")) continue;
+    ++font_count;
+    EXPECT_NE(row.find(" yes yes "), std::string::npos) << "not embedded: " << row;
+  }
+  EXPECT_GE(font_count, 2) << fonts;
+
+  // pdfimages -list: page num type width height color comp bpc enc interp object ID x-ppi y-ppi
+  const auto images = test::run_program({"pdfimages", "-list", pdf.string()}).out;
+  std::istringstream image_rows(images);
+  int pictures = 0;
+  for (std::string row; std::getline(image_rows, row);) {
+    std::istringstream fields(row);
+    std::vector<std::string> f;
+    for (std::string field; fields >> field;) f.push_back(field);
+    if (f.size() < 14 || f[2] != "image") continue;
+    ++pictures;
+    EXPECT_EQ(f[8], "jpeg") << row;
+    EXPECT_GE(std::stoi(f[12]), 300) << row;
+    EXPECT_GE(std::stoi(f[13]), 300) << row;
+  }
+  EXPECT_EQ(pictures, 9);  // the cover and 8 plates
+
+  const auto text = test::run_program({"pdftotext", pdf.string(), "-"}).out;
+  for (const char* expected : {"Улицы", "Анна Петрова", "Ces photographies ont été prises la nuit.",
+                               "Красная площадь, утро, 2019", "List of works", "Nexus 4, 2013"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  }
+  // The plates in the show's order: plate 1 before plate 2.
+  EXPECT_LT(text.find("Nexus 4, 2013"), text.find("Красная площадь, утро, 2019"));
+
+  // A custom page with bleed: the page grows by the bleed and the crop marks' margin.
+  const auto trimmed =
+      test::run_vernissage({"book", photos_.string(), "-o", pdf.string(), "--catalogue", catalogue_,
+                            "--page", "170x240mm", "--bleed", "3mm", "-q"},
+                           cache);
+  ASSERT_EQ(trimmed.exit_code, 0) << trimmed.err;
+  EXPECT_NE(test::run_program({"pdfinfo", pdf.string()}).out.find("555.591 x 754.016 pts"),
+            std::string::npos);
+  EXPECT_EQ(test::run_vernissage({"book", photos_.string(), "-o", pdf.string(), "--catalogue",
+                                  catalogue_, "--page", "tabloid"})
+                .exit_code,
+            2);
 }
 
 TEST_F(WorksTest, ABadValueNamesTheFileAndLine) {
