@@ -106,6 +106,7 @@ bench: deps build
 	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/raw.mjs
 	node bench/shard.mjs
 	node bench/catalogue.mjs
+	VERNISSAGE_PHOTOS="$(abspath $(SHARED_PHOTOS))" node bench/book.mjs
 	node bench/serve.mjs
 
 # Installs the program, its libvips module, the manual page and bash completion under PREFIX.
