@@ -34,8 +34,10 @@ packages=(
   libimage-exiftool-perl
   libjpeg62-turbo-dev
   libkainjow-mustache-dev
+  liblcms2-dev
   libpango1.0-dev
   libpq-dev
+  libqpdf-dev
   libraw-dev
   libsodium-dev
   libsqlite3-dev

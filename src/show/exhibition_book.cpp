@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "core/atomic_write.h"
+#include "show/print_finish.h"
 
 namespace vern::show {
 namespace {
@@ -307,8 +308,12 @@ Result<BookReport> write_book(
   }
   book.end_page();
   report.pages = book.pages();
-  if (auto finished = book.finish(); !finished) return tl::unexpected(finished.error());
-  if (auto written = write_file_atomically(output, pdf); !written) {
+  if (auto made = book.finish(); !made) return tl::unexpected(made.error());
+  std::optional<PrintBoxes> boxes;
+  if (g.bleed > 0) boxes = PrintBoxes{g.origin(), g.slug};
+  auto finished = finish_for_print(pdf, boxes);
+  if (!finished) return tl::unexpected(finished.error());
+  if (auto written = write_file_atomically(output, *finished); !written) {
     return tl::unexpected(written.error());
   }
   if (plates.empty()) report.lowest_ppi = 0;

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/atomic_write.h"
+#include "show/print_finish.h"
 
 namespace vern::show {
 namespace {
@@ -179,7 +180,9 @@ Result<LabelsReport> write_wall_labels(const std::vector<WorkLine>& works,
                 std::string("cannot make the labels' PDF: ") + cairo_status_to_string(status),
                 output.string());
   }
-  if (auto written = write_file_atomically(output, pdf); !written) {
+  auto finished = finish_for_print(pdf, std::nullopt);
+  if (!finished) return tl::unexpected(finished.error());
+  if (auto written = write_file_atomically(output, *finished); !written) {
     return tl::unexpected(written.error());
   }
   return report;

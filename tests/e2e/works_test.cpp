@@ -3,6 +3,7 @@
 
 #include <map>
 #include <optional>
+#include <regex>
 #include <sstream>
 
 #include "support/test_support.h"
@@ -206,6 +207,17 @@ TEST_F(WorksTest, MakesTheExhibitionCatalogue) {
   ASSERT_EQ(trimmed.exit_code, 0) << trimmed.err;
   EXPECT_NE(test::run_program({"pdfinfo", pdf.string()}).out.find("555.591 x 754.016 pts"),
             std::string::npos);
+  // The trim and the bleed are in the page's boxes (13 mm and 10 mm in from its edge), and the
+  // document says it is sRGB.
+  const auto boxes = test::run_program({"pdfinfo", "-box", pdf.string()}).out;
+  EXPECT_TRUE(std::regex_search(boxes, std::regex(R"(TrimBox:\s+36.85\s+36.85\s+518.74\s+717.17)")))
+      << boxes;
+  EXPECT_TRUE(
+      std::regex_search(boxes, std::regex(R"(BleedBox:\s+28.35\s+28.35\s+527.24\s+725.67)")))
+      << boxes;
+  const auto bytes = test::read_text(pdf);
+  EXPECT_NE(bytes.find("/OutputIntents"), std::string::npos);
+  EXPECT_NE(bytes.find("sRGB IEC61966-2.1"), std::string::npos);
   EXPECT_EQ(test::run_vernissage({"book", photos_.string(), "-o", pdf.string(), "--catalogue",
                                   catalogue_, "--page", "tabloid"})
                 .exit_code,

@@ -72,6 +72,7 @@ TEST(WallLabels, SheetsOfEightOnA4WithEveryFontEmbeddedAndEveryTitleInTheText) {
   EXPECT_NE(text.find("Анна Петрова"), std::string::npos);
   EXPECT_NE(text.find("Edition 1/5"), std::string::npos);
   EXPECT_EQ(text.find("1 200 €"), std::string::npos);  // no prices unless asked
+  EXPECT_NE(test::read_text(dir / "labels.pdf").find("/OutputIntents"), std::string::npos);
 }
 
 TEST(WallLabels, OneLabelAPageAtItsSizeWithPricesWhenAsked) {
