@@ -11,33 +11,17 @@
 #include <memory>
 
 #include "core/atomic_write.h"
+#include "show/cairo_handles.h"
 #include "show/print_finish.h"
 
 namespace vern::show {
 namespace {
-
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct GObjectUnref {
-  void operator()(void* object) const { g_object_unref(object); }
-};
-struct FontFree {
-  void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, CairoDestroy>;
 
 constexpr double kPrintPpi = 300;
 constexpr double kSlugMm = 10;     // beyond the bleed, where the crop marks go
 constexpr double kCaptionMm = 24;  // under a portrait plate's picture
 constexpr const char* kSerif = "EB Garamond 12";
 constexpr const char* kSans = "Inter";
-
-cairo_status_t append_to(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 // The trimmed page within the PDF page, and the boxes on it, in points.
 struct Geometry {
@@ -81,7 +65,8 @@ class Book {
   Book(const BookLayout& layout, std::string& pdf)
       : layout_(layout),
         g_(geometry_of(layout)),
-        surface_(cairo_pdf_surface_create_for_stream(append_to, &pdf, g_.page_w(), g_.page_h())),
+        surface_(
+            cairo_pdf_surface_create_for_stream(append_to_string, &pdf, g_.page_w(), g_.page_h())),
         cr_(cairo_create(surface_.get())),
         text_(pango_cairo_create_layout(cr_.get())) {
     cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE, layout.title.c_str());
@@ -99,8 +84,7 @@ class Book {
   // Sets text at (x, y) from the trimmed page's corner, `width` wide; returns its height.
   double text(const std::string& words, const std::string& font, double size, double x, double y,
               double width, PangoAlignment align = PANGO_ALIGN_LEFT) {
-    std::unique_ptr<PangoFontDescription, FontFree> description(
-        pango_font_description_from_string(font.c_str()));
+    Font description(pango_font_description_from_string(font.c_str()));
     pango_font_description_set_size(description.get(), static_cast<int>(size * PANGO_SCALE));
     pango_layout_set_font_description(text_.get(), description.get());
     pango_layout_set_width(text_.get(), static_cast<int>(width * PANGO_SCALE));
@@ -176,8 +160,8 @@ class Book {
   const BookLayout& layout_;
   Geometry g_;
   Surface surface_;
-  std::unique_ptr<cairo_t, CairoDestroy> cr_;
-  std::unique_ptr<PangoLayout, GObjectUnref> text_;
+  Cairo cr_;
+  TextLayout text_;
   int pages_ = 0;
 };
 

@@ -9,22 +9,11 @@
 #include <memory>
 
 #include "core/atomic_write.h"
+#include "show/cairo_handles.h"
 #include "show/print_finish.h"
 
 namespace vern::show {
 namespace {
-
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct GObjectUnref {
-  void operator()(void* object) const { g_object_unref(object); }
-};
-struct FontFree {
-  void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
-};
-using Font = std::unique_ptr<PangoFontDescription, FontFree>;
 
 // Room around the text inside a label, and the margin a sheet keeps for its cut marks.
 constexpr double kLabelPaddingMm = 7;
@@ -32,11 +21,6 @@ constexpr double kSheetMarginMm = 5;
 constexpr double kCutMarkMm = 4;  // long, ending 1 mm before the labels
 // Text is never set smaller than this share of its size (the facts then at 3 pt).
 constexpr double kSmallestScale = 0.35;
-
-cairo_status_t append_to(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 // One paragraph of a label: its text, its font, and the space after it.
 struct Line {
@@ -62,7 +46,7 @@ std::vector<Line> lines_of(const WorkLine& work, const LabelLayout& layout) {
 // when `draw`, and returns the height they take.
 double set_lines(cairo_t* cr, const std::vector<Line>& lines, double x, double y, double width,
                  double scale, bool draw) {
-  std::unique_ptr<PangoLayout, GObjectUnref> text(pango_cairo_create_layout(cr));
+  TextLayout text(pango_cairo_create_layout(cr));
   pango_layout_set_width(text.get(), static_cast<int>(width * PANGO_SCALE));
   pango_layout_set_wrap(text.get(), PANGO_WRAP_WORD_CHAR);
   double top = y;
@@ -144,8 +128,8 @@ Result<LabelsReport> write_wall_labels(const std::vector<WorkLine>& works,
     }
   }
   std::string pdf;
-  std::unique_ptr<cairo_surface_t, CairoDestroy> surface(cairo_pdf_surface_create_for_stream(
-      append_to, &pdf, points(page.width_mm), points(page.height_mm)));
+  Surface surface(cairo_pdf_surface_create_for_stream(append_to_string, &pdf, points(page.width_mm),
+                                                      points(page.height_mm)));
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
                                  layout.document_title.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Vernissage");
@@ -153,7 +137,7 @@ Result<LabelsReport> write_wall_labels(const std::vector<WorkLine>& works,
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
                                    layout.photographer.c_str());
   }
-  std::unique_ptr<cairo_t, CairoDestroy> cr(cairo_create(surface.get()));
+  Cairo cr(cairo_create(surface.get()));
   const double w = points(layout.label.width_mm), h = points(layout.label.height_mm);
   const double left = (points(page.width_mm) - columns * w) / 2;
   const double top = (points(page.height_mm) - rows * h) / 2;
