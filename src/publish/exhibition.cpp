@@ -9,8 +9,6 @@
 #include "publish/gallery_input.h"
 
 namespace vern::publish {
-namespace {}  // namespace
-
 Result<Exhibition> plan_exhibition(const BuildOptions& options, const imaging::Libvips& libvips,
                                    Logger& logger) {
   auto store = catalogue::open_catalogue(options.catalogue.string());
@@ -48,8 +46,8 @@ Result<Exhibition> plan_exhibition(const BuildOptions& options, const imaging::L
   auto scanned = scan::scan_tree(options.photos, scan_options);
   if (!scanned) return tl::unexpected(scanned.error());
 
-  for (const auto& [file, chosen] : photo_choices(options, scanned->root)) {
-    exhibition.choices.emplace(file->relative_path, chosen);
+  for (const auto& [file, decided] : photo_choices(options, scanned->root)) {
+    exhibition.choices.emplace(file->relative_path, decided);
   }
   auto tree = gallery_input(
       options, scanned->root,

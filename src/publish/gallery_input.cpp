@@ -4,14 +4,23 @@
 #include "publish/album_settings.h"
 
 namespace vern::publish {
+namespace {
+
+// Where the album's own files are: its folder of photos, and its folder under --texts.
+AlbumTextFolders text_folders_of(const BuildOptions& options, const scan::Folder& folder) {
+  AlbumTextFolders folders{.photos = options.photos / folder.relative_path, .texts = {}};
+  if (options.texts) folders.texts = *options.texts / folder.relative_path;
+  return folders;
+}
+
+}  // namespace
 
 site::FolderInput gallery_input(const BuildOptions& options, const scan::Folder& folder,
                                 const PhotoInputOf& photo_of, Logger& logger,
                                 std::vector<Error>& problems) {
   site::FolderInput input;
   input.name = folder.name;
-  AlbumTextFolders text_folders{.photos = options.photos / folder.relative_path, .texts = {}};
-  if (options.texts) text_folders.texts = *options.texts / folder.relative_path;
+  const auto text_folders = text_folders_of(options, folder);
   if (auto settings = read_album_settings(text_folders, folder); settings) {
     input.settings = std::move(*settings);
   } else {
@@ -46,10 +55,8 @@ namespace {
 
 void add_choices(const BuildOptions& options, const scan::Folder& folder,
                  std::map<const scan::SourceFile*, PhotoChoices>& out) {
-  AlbumTextFolders text_folders{.photos = options.photos / folder.relative_path, .texts = {}};
-  if (options.texts) text_folders.texts = *options.texts / folder.relative_path;
   AlbumChoices choices;
-  if (read_album_settings(text_folders, folder, &choices)) {
+  if (read_album_settings(text_folders_of(options, folder), folder, &choices)) {
     for (const auto& photo : folder.photos) out[&photo] = choices.for_photo(photo);
   }
   for (const auto& child : folder.children) add_choices(options, child, out);
