@@ -3,6 +3,7 @@
 
 #include "catalogue/catalogue_tables.h"
 #include "catalogue/detail/catalogue_load.h"
+#include "catalogue/detail/change_statements.h"
 #include "catalogue/detail/pg_share_table.h"
 #include "catalogue/detail/pg_store.h"
 #include "catalogue/detail/photo_columns.h"
@@ -102,22 +103,8 @@ class PostgresCatalogue final : public Catalogue {
 
   // Every change goes to the server in a few pipelined round trips.
   Result<void> apply_in(Session& session, const ChangeSet& changes) {
-    std::vector<detail::SqlStatement> statements;
-    for (const auto& record : changes.put) statements.push_back(put_statement(record));
-    for (const auto& move : changes.moved) {
-      // The row keeps its id; a record already at the new path (a stale one) gives way.
-      statements.push_back({"DELETE FROM photos WHERE path = $1", {move.record.path}});
-      statements.push_back(
-          {"UPDATE photos SET path = $2 WHERE path = $1", {move.from_path, move.record.path}});
-      statements.push_back(put_statement(move.record));
-    }
-    for (const auto& path : changes.missing) {
-      statements.push_back({"UPDATE photos SET missing = 1 WHERE path = $1", {path}});
-    }
-    for (const auto& path : changes.forgotten) {
-      statements.push_back({"DELETE FROM photos WHERE path = $1", {path}});
-    }
-    return session.execute_all(statements);
+    return session.execute_all(detail::change_statements(
+        changes, '$', [&](const PhotoRecord& r) { return put_statement(r); }));
   }
 
   std::shared_ptr<PgStore> store_;

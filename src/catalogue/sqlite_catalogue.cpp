@@ -8,6 +8,7 @@
 
 #include "catalogue/catalogue_tables.h"
 #include "catalogue/detail/catalogue_load.h"
+#include "catalogue/detail/change_statements.h"
 #include "catalogue/detail/photo_columns.h"
 #include "catalogue/detail/search_statement.h"
 #include "catalogue/detail/sqlite_share_table.h"
@@ -115,48 +116,27 @@ class SqliteCatalogue final : public Catalogue {
     return found;
   }
 
-  static Result<void> put_in(Session& session, const PhotoRecord& r) {
+  static detail::SqlStatement put_statement(const PhotoRecord& r) {
     static const std::string upsert = detail::photo_upsert_sql('?');
-    auto s = session.statement(upsert);
+    return {upsert, detail::photo_values(r)};
+  }
+
+  static Result<void> run(Session& session, const detail::SqlStatement& statement) {
+    auto s = session.statement(statement.sql);
     if (!s) return tl::unexpected(s.error());
-    detail::bind_values(*s, detail::photo_values(r));
+    detail::bind_values(*s, statement.values);
     return session.step_done(*s, "cannot write");
+  }
+
+  static Result<void> put_in(Session& session, const PhotoRecord& r) {
+    return run(session, put_statement(r));
   }
 
   static Result<void> apply_in(Session& session, const ChangeSet& changes) {
-    for (const auto& record : changes.put) {
-      if (auto r = put_in(session, record); !r) return r;
-    }
-    for (const auto& move : changes.moved) {
-      // The row keeps its id; a record already at the new path (a stale one) gives way.
-      if (auto r = by_path(session, "DELETE FROM photos WHERE path = ?1", move.record.path); !r) {
-        return r;
-      }
-      if (auto r = by_path(session, "UPDATE photos SET path = ?2 WHERE path = ?1", move.from_path,
-                           move.record.path);
-          !r) {
-        return r;
-      }
-      if (auto r = put_in(session, move.record); !r) return r;
-    }
-    for (const auto& path : changes.missing) {
-      if (auto r = by_path(session, "UPDATE photos SET missing = 1 WHERE path = ?1", path); !r) {
-        return r;
-      }
-    }
-    for (const auto& path : changes.forgotten) {
-      if (auto r = by_path(session, "DELETE FROM photos WHERE path = ?1", path); !r) return r;
+    for (const auto& statement : detail::change_statements(changes, '?', put_statement)) {
+      if (auto r = run(session, statement); !r) return r;
     }
     return {};
-  }
-
-  static Result<void> by_path(Session& session, const char* sql, const std::string& first,
-                              const std::string& second = {}) {
-    auto s = session.statement(sql);
-    if (!s) return tl::unexpected(s.error());
-    bind_text(*s, 1, first);
-    if (sqlite3_bind_parameter_count(*s) > 1) bind_text(*s, 2, second);
-    return session.step_done(*s, "cannot write");
   }
 
   std::shared_ptr<SqliteStore> store_;
