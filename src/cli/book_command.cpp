@@ -9,7 +9,6 @@
 #include "catalogue/catalogue.h"
 #include "cli/exit_codes.h"
 #include "cli/works_command.h"
-#include "core/file_bytes.h"
 #include "imaging/libvips.h"
 #include "publish/exhibition.h"
 #include "publish/print_image.h"
@@ -87,39 +86,34 @@ Command add_book_command(CLI::App& app) {
           }
           layout.bleed_mm = *bleed;
         }
-        auto options = build_options_from(flags->build);
-        if (!options) {
-          logger.error(options.error().describe());
-          return kExitFatal;
-        }
         const imaging::Libvips libvips(argv0, 0);
-        auto exhibition = publish::plan_exhibition(*options, libvips, logger);
-        if (!exhibition) {
-          logger.error(exhibition.error().describe());
+        auto show = show_works(flags->build, libvips, logger);
+        if (!show) {
+          logger.error(show.error().describe());
           return kExitFatal;
         }
-        auto store = catalogue::open_catalogue(options->catalogue.string());
+        auto store = catalogue::open_catalogue(show->options.catalogue.string());
         if (!store) {
           logger.error(store.error().describe());
           return kExitFatal;
         }
-        const auto order = show::works_in_order(exhibition->gallery);
-        const auto lines = show::work_lines(order, exhibition->gallery);
+        const auto& order = show->order;
+        const auto& lines = show->works;
         std::vector<show::BookPlate> plates;
         for (std::size_t i = 0; i < order.size(); ++i) {
           plates.push_back({lines[i], order[i]->input.width, order[i]->input.height});
         }
-        layout.title = options->site.title;
-        layout.photographer = options->site.author;
-        layout.statement =
-            options->site.statement.empty() ? options->site.description : options->site.statement;
+        const auto& site = show->options.site;
+        layout.title = site.title;
+        layout.photographer = site.author;
+        layout.statement = site.statement.empty() ? site.description : site.statement;
         const auto cache = print_cache();
         auto made = show::write_book(
             plates, layout,
             [&](std::size_t i, int long_edge) -> Result<show::BookPicture> {
               logger.info("  plate " + std::to_string(i + 1) + " of " +
                           std::to_string(plates.size()) + ": " + lines[i].title);
-              auto picture = publish::print_image(*exhibition, order[i]->input.source_path,
+              auto picture = publish::print_image(show->exhibition, order[i]->input.source_path,
                                                   long_edge, cache, libvips, **store);
               if (!picture) return tl::unexpected(picture.error());
               return show::BookPicture{std::move(picture->jpeg), picture->width, picture->height};
@@ -133,7 +127,7 @@ Command add_book_command(CLI::App& app) {
                     " spreads) on " + std::to_string(made->pages) + " pages, " +
                     std::to_string(static_cast<int>(std::floor(made->lowest_ppi))) +
                     " ppi at the least, written to " + flags->output);
-        return exhibition->problems.empty() ? kExitOk : kExitSomeSkipped;
+        return show->exhibition.problems.empty() ? kExitOk : kExitSomeSkipped;
       }};
 }
 

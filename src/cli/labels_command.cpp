@@ -46,13 +46,14 @@ Command add_labels_command(CLI::App& app) {
               layout.sheet = std::nullopt;
             }
             layout.prices = flags->prices;
-            auto show = show_works(flags->build, argv0, logger);
+            const imaging::Libvips libvips(argv0, 1);
+            auto show = show_works(flags->build, libvips, logger);
             if (!show) {
               logger.error(show.error().describe());
               return kExitFatal;
             }
-            layout.photographer = show->photographer;
-            layout.document_title = show->title + ": wall labels";
+            layout.photographer = show->options.site.author;
+            layout.document_title = show->options.site.title + ": wall labels";
             auto written = show::write_wall_labels(show->works, layout, flags->output);
             if (!written) {
               logger.error(written.error().describe());
@@ -64,7 +65,7 @@ Command add_labels_command(CLI::App& app) {
             }
             logger.info(std::to_string(written->labels) + " labels on " +
                         std::to_string(written->pages) + " page(s) written to " + flags->output);
-            return show->left_out.empty() ? kExitOk : kExitSomeSkipped;
+            return show->exhibition.problems.empty() ? kExitOk : kExitSomeSkipped;
           }};
 }
 

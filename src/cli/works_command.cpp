@@ -4,8 +4,6 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
-#include "imaging/libvips.h"
-#include "publish/exhibition.h"
 
 namespace vern::cli {
 
@@ -21,17 +19,16 @@ void add_show_flags(CLI::App& command, BuildFlags& flags) {
   add_quiet_flag(command, flags.quiet);
 }
 
-Result<ShowWorks> show_works(const BuildFlags& flags, const char* argv0, Logger& logger) {
+Result<ShowWorks> show_works(const BuildFlags& flags, const imaging::Libvips& libvips,
+                             Logger& logger) {
   auto options = build_options_from(flags);
   if (!options) return tl::unexpected(options.error());
-  const imaging::Libvips libvips(argv0, 1);
   auto exhibition = publish::plan_exhibition(*options, libvips, logger);
   if (!exhibition) return tl::unexpected(exhibition.error());
-  ShowWorks show;
-  show.works = show::work_lines(show::works_in_order(exhibition->gallery), exhibition->gallery);
-  show.left_out = std::move(exhibition->problems);
-  show.photographer = options->site.author;
-  show.title = options->site.title;
+  ShowWorks show{std::move(*options), std::move(*exhibition), {}, {}};
+  // The order points into the gallery where it now lives, not where it was planned.
+  show.order = show::works_in_order(show.exhibition.gallery);
+  show.works = show::work_lines(show.order, show.exhibition.gallery);
   return show;
 }
 
@@ -57,14 +54,15 @@ Command add_works_command(CLI::App& app) {
   return {
       works, [flags](const char* argv0) {
         Logger logger(std::cerr, flags->build.quiet ? Verbosity::kQuiet : Verbosity::kNormal);
-        auto show = show_works(flags->build, argv0, logger);
+        const imaging::Libvips libvips(argv0, 1);
+        auto show = show_works(flags->build, libvips, logger);
         if (!show) {
           logger.error(show.error().describe());
           return kExitFatal;
         }
         std::cout << (flags->csv ? show::works_csv(show->works) : show::works_table(show->works));
         logger.info(std::to_string(show->works.size()) + " works");
-        return show->left_out.empty() ? kExitOk : kExitSomeSkipped;
+        return show->exhibition.problems.empty() ? kExitOk : kExitSomeSkipped;
       }};
 }
 

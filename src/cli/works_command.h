@@ -7,6 +7,8 @@
 #include "cli/command.h"
 #include "core/logger.h"
 #include "core/result.h"
+#include "imaging/libvips.h"
+#include "publish/exhibition.h"
 #include "show/works_list.h"
 
 namespace vern::cli {
@@ -15,14 +17,15 @@ namespace vern::cli {
 // --config, --texts, --catalogue, -q.
 void add_show_flags(CLI::App& command, BuildFlags& flags);
 
-// The works of the show in its order, planned as `build` lays the site out (no image made), and
-// what was left out; the photographer and the site's title from the settings.
+// The show planned as `build` lays the site out (no image made): the settings, the exhibition
+// (with what was left out), its photos in the show's order and their lines as works.
 struct ShowWorks {
-  std::vector<show::WorkLine> works;
-  std::vector<Error> left_out;
-  std::string photographer, title;
+  publish::BuildOptions options;
+  publish::Exhibition exhibition;
+  std::vector<const site::Photo*> order;  // into exhibition.gallery
+  std::vector<show::WorkLine> works;      // one per photo of `order`
 };
-[[nodiscard]] Result<ShowWorks> show_works(const BuildFlags& flags, const char* argv0,
+[[nodiscard]] Result<ShowWorks> show_works(const BuildFlags& flags, const imaging::Libvips& libvips,
                                            Logger& logger);
 
 // `vernissage works PHOTOS [--csv]`: the list of works of the show, for the gallery's price list
