@@ -58,7 +58,8 @@ Command add_book_command(CLI::App& app) {
       "fonts are embedded.\n"
       "Example: vernissage book ~/Photos/paris-show -o catalogue.pdf --page 170x240mm --bleed "
       "3mm\n"
-      "Exit codes: 0 written; 1 written, but some photos were left out (named on stderr); 2 "
+      "Exit codes: 0 written; 1 written, but some photos or plates were left out (named on "
+      "stderr); 2 "
       "error.");
   add_show_flags(*book, flags->build);
   book->add_option("-o,--output", flags->output, "The PDF to write")->required();
@@ -127,7 +128,11 @@ Command add_book_command(CLI::App& app) {
                     " spreads) on " + std::to_string(made->pages) + " pages, " +
                     std::to_string(static_cast<int>(std::floor(made->lowest_ppi))) +
                     " ppi at the least, written to " + flags->output);
-        return show->exhibition.problems.empty() ? kExitOk : kExitSomeSkipped;
+        for (const auto& skipped : made->skipped) {
+          logger.warn(skipped.describe() + " (plate left out)");
+        }
+        return show->exhibition.problems.empty() && made->skipped.empty() ? kExitOk
+                                                                          : kExitSomeSkipped;
       }};
 }
 

@@ -219,7 +219,9 @@ Result<BookReport> write_book(
                          double y) {
     const auto [w, h] = printed_size(picture.width, picture.height, box);
     book.picture(picture, x + (box.first - w) / 2, y, w, h);
-    report.lowest_ppi = std::min(report.lowest_ppi, picture.width / (w / 72.0));
+    // (Rounded to a thousandth: a picture printed at exactly 300 ppi must not read 299.9999.)
+    const double ppi = std::round(picture.width / (w / 72.0) * 1000) / 1000;
+    report.lowest_ppi = std::min(report.lowest_ppi, ppi);
   };
 
   // The cover: title, photographer, the first plate.
@@ -228,13 +230,14 @@ Result<BookReport> write_book(
   if (!layout.photographer.empty()) {
     top += book.text(layout.photographer, kSans, 11, g.margin, top, text_width);
   }
-  if (!plates.empty()) {
-    top += points(12);
-    const std::pair<double, double> box{text_width, g.trim_h - top - g.margin};
-    const auto& first = plates.front();
-    auto picture = picture_of(0, long_edge_for(first.width, first.height, box));
-    if (!picture) return tl::unexpected(picture.error());
-    place(*picture, box, g.margin, top);
+  top += points(12);
+  const std::pair<double, double> cover_box{text_width, g.trim_h - top - g.margin};
+  for (std::size_t i = 0; i < plates.size(); ++i) {
+    const auto& plate = plates[i];
+    auto picture = picture_of(i, long_edge_for(plate.width, plate.height, cover_box));
+    if (!picture) continue;  // reported with its plate below
+    place(*picture, cover_box, g.margin, top);
+    break;
   }
   book.end_page(false);
 
@@ -248,7 +251,10 @@ Result<BookReport> write_book(
   for (std::size_t i = 0; i < plates.size(); ++i) {
     const auto& plate = plates[i];
     auto picture = picture_of(i, plate_long_edge_pixels(layout, plate.width, plate.height));
-    if (!picture) return tl::unexpected(picture.error());
+    if (!picture) {
+      report.skipped.push_back(picture.error());
+      continue;
+    }
     const bool landscape = picture->width > picture->height;
     // A landscape plate is a spread when it can begin on a left-hand (even) page: its caption
     // there, its picture across the right-hand page. Otherwise, and for every other plate, the
@@ -300,7 +306,7 @@ Result<BookReport> write_book(
   if (auto written = write_file_atomically(output, *finished); !written) {
     return tl::unexpected(written.error());
   }
-  if (plates.empty()) report.lowest_ppi = 0;
+  if (report.plates == 0) report.lowest_ppi = 0;
   return report;
 }
 

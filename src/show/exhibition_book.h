@@ -40,6 +40,9 @@ int plate_long_edge_pixels(const BookLayout& layout, int width, int height);
 struct BookReport {
   int pages = 0, plates = 0, spreads = 0;
   double lowest_ppi = 0;  // of the plates as printed
+  // Plates whose picture could not be made (a damaged file), each with the reason: left out of
+  // the plates, still in the list of works.
+  std::vector<Error> skipped;
 };
 
 // Writes the exhibition catalogue as a PDF (Cairo, Pango; EB Garamond and Inter embedded),
@@ -48,7 +51,8 @@ struct BookReport {
 // caption there and the picture across the right-hand one; any other on a page with its caption
 // under it, so that no page is blank), and the list of works. `picture_of` gives each plate's
 // picture, asked for at plate_long_edge_pixels(); a picture smaller than that is printed smaller,
-// so that no plate falls under 300 ppi.
+// so that no plate falls under 300 ppi. A plate whose picture fails is left out and reported;
+// the cover shows the first plate that has one.
 [[nodiscard]] Result<BookReport> write_book(
     const std::vector<BookPlate>& plates, const BookLayout& layout,
     const std::function<Result<BookPicture>(std::size_t plate, int long_edge)>& picture_of,

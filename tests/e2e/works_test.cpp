@@ -224,6 +224,22 @@ TEST_F(WorksTest, MakesTheExhibitionCatalogue) {
             2);
 }
 
+// One damaged photo leaves its plate out of the book, named, and nothing else.
+TEST_F(WorksTest, ADamagedPhotoLeavesOnlyItsPlateOut) {
+  test::copy_into(test::shared_photos() / "edge-cases" / "jpg" / "corrupted.jpg",
+                  photos_ / "streets" / "corrupted.jpg");
+  const auto pdf = dir_ / "catalogue.pdf";
+  const auto made = test::run_vernissage(
+      {"book", photos_.string(), "-o", pdf.string(), "--catalogue", catalogue_},
+      {{"XDG_CACHE_HOME", (dir_ / "cache").string()}});
+  EXPECT_EQ(made.exit_code, 1) << made.err;
+  EXPECT_NE(made.err.find("corrupted.jpg"), std::string::npos) << made.err;
+  EXPECT_NE(made.err.find("(plate left out)"), std::string::npos) << made.err;
+  EXPECT_NE(made.err.find("8 plates"), std::string::npos) << made.err;
+  EXPECT_NE(made.err.find("300 ppi at the least"), std::string::npos) << made.err;
+  ASSERT_EQ(test::run_program({"qpdf", "--check", pdf.string()}).exit_code, 0);
+}
+
 TEST_F(WorksTest, ABadValueNamesTheFileAndLine) {
   std::string text = kWorks;
   text.replace(text.find("edition = \"1/5\""), 15, "edition = \"6/5\"");
