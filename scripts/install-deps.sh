@@ -24,6 +24,7 @@ packages=(
   libboost-dev
   libcairo2-dev
   libclang-rt-14-dev
+  libcmark-dev
   libcli11-dev
   libexif-dev
   libexiv2-dev
@@ -46,6 +47,7 @@ packages=(
   libvips-dev
   libvips-tools
   libxxhash-dev
+  libyaml-cpp-dev
   munge
   nlohmann-json3-dev
   pkg-config

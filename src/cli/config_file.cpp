@@ -59,6 +59,10 @@ class ConfigReader {
         site.show_prices = *value;
         continue;
       }
+      if (name == "site.links") {
+        if (auto r = read_links(name, node); !r) return r;
+        continue;
+      }
       std::string* target = name == "site.title"         ? &site.title
                             : name == "site.description" ? &site.description
                             : name == "site.statement"   ? &site.statement
@@ -66,13 +70,61 @@ class ConfigReader {
                             : name == "site.copyright"   ? &site.copyright
                             : name == "site.language"    ? &site.language
                             : name == "site.base_url"    ? &site.base_url
+                            : name == "site.contact"     ? &site.contact
+                            : name == "site.email"       ? &site.email
+                            : name == "site.cover"       ? &site.cover
                                                          : nullptr;
       if (target == nullptr) return unknown(name);
       const auto value = node.value<std::string>();
       if (!value) return wrong_type(name, "a string");
+      if (name == "site.email" && !is_email_address(*value)) {
+        return wrong_type(name, "an e-mail address, like \"studio@example.org\"");
+      }
+      if (name == "site.cover" && !is_relative_path_inside(*value)) {
+        return wrong_type(name, "a photo's path in PHOTOS, like \"streets/IMG_0412.jpg\"");
+      }
       *target = *value;
     }
     return {};
+  }
+
+  // [[site.links]] title = "Instagram", url = "https://…": in the order written.
+  Result<void> read_links(const std::string& name, const toml::node& node) {
+    const auto* array = node.as_array();
+    if (array == nullptr) return wrong_type(name, "a list of { title = \"…\", url = \"…\" }");
+    options_.site.links.clear();
+    for (const auto& item : *array) {
+      const auto* link = item.as_table();
+      const auto title = link ? (*link)["title"].value<std::string>() : std::nullopt;
+      const auto url = link ? (*link)["url"].value<std::string>() : std::nullopt;
+      if (!title || title->empty() || !url || link->size() != 2) {
+        return wrong_type(name, "a list of { title = \"…\", url = \"…\" }");
+      }
+      // Only addresses a visitor's browser opens as a page or a message: no javascript:.
+      if (!url->starts_with("https://") && !url->starts_with("http://") &&
+          !url->starts_with("mailto:")) {
+        return wrong_type(name + " url",
+                          "an https://, http:// or mailto: address (got \"" + *url + "\")");
+      }
+      options_.site.links.push_back({*title, *url});
+    }
+    return {};
+  }
+
+  static bool is_email_address(const std::string& text) {
+    const auto at = text.find('@');
+    return at != std::string::npos && at > 0 && at + 1 < text.size() &&
+           text.find_first_of(" \t\r\n<>\"'/:") == std::string::npos &&
+           text.find('@', at + 1) == std::string::npos;
+  }
+
+  // A path below the photo folder, written with slashes: never absolute, never "..".
+  static bool is_relative_path_inside(const std::string& text) {
+    if (text.empty() || text.front() == '/' || text.find('\\') != std::string::npos) return false;
+    for (const auto& part : std::filesystem::path(text)) {
+      if (part == "..") return false;
+    }
+    return true;
   }
 
   Result<void> read_images(const toml::table& table) {

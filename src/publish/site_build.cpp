@@ -11,6 +11,7 @@
 #include "catalogue/catalogue_tables.h"
 #include "catalogue/search_query.h"
 #include "core/parallel_for.h"
+#include "publish/about_text.h"
 #include "publish/album_settings.h"
 #include "publish/gallery_input.h"
 #include "publish/output_guard.h"
@@ -306,6 +307,7 @@ class SiteBuild {
         },
         logger_, report_.skipped);
     const auto gallery = site::make_gallery(std::move(tree), options_.site.title);
+    const site::SiteSettings settings = site_settings(gallery);
     site::PreviousRender previous_render;
     previous_render.album_fingerprints = previous_.album_fingerprints;
     previous_render.page_exists = [&](const std::string& page) {
@@ -313,7 +315,7 @@ class SiteBuild {
       return previous_.page_hashes.contains(page) &&
              std::filesystem::exists(options_.output / page, exists_ec);
     };
-    auto rendered = site::render_site(gallery, options_.site, *theme_, previous_render);
+    auto rendered = site::render_site(gallery, settings, *theme_, previous_render);
     if (!rendered) return tl::unexpected(rendered.error());
     phase_done("render");
     manifest_.album_fingerprints = rendered->album_fingerprints;
@@ -333,6 +335,22 @@ class SiteBuild {
     report_.pages_written = written->written;
     report_.pages_unchanged = written->unchanged + static_cast<int>(rendered->kept_pages.size());
     return {};
+  }
+
+  // The settings with the photographer's about.md. A missing About text or home cover costs
+  // the visitor a paragraph or a picture, not the site: warned, and built without.
+  site::SiteSettings site_settings(const site::Album& gallery) {
+    site::SiteSettings settings = options_.site;
+    if (auto about = read_about_text(options_.photos, options_.texts)) {
+      settings.about = std::move(*about);
+    } else {
+      logger_.warn(about.error().describe() + " (the site is built without it)");
+    }
+    if (!settings.cover.empty() && site::find_photo(gallery, settings.cover) == nullptr) {
+      logger_.warn("[site] cover \"" + settings.cover +
+                   "\" is not a photo of this build; the home page shows the gallery's cover");
+    }
+    return settings;
   }
 
   // Outputs of photos, sizes or formats that are gone; everything else in the folder is left

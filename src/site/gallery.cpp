@@ -53,12 +53,13 @@ Album lay_out(FolderInput folder, const std::string& folder_path, const std::str
   album.page_path = folder_path + "index.html";
 
   // Photo pages and sub-album folders share this folder; "index" is the album page itself, and
-  // at the root "media", "assets" and "originals" hold the site's files.
+  // at the root "media", "assets" and "originals" hold the site's files and "about" is the
+  // photographer's page.
   SlugRegistry slugs;
   slugs.reserve("index");
   slugs.reserve("404");
   if (folder_path.empty()) {
-    for (const char* name : {"media", "assets", "originals", "sitemap", "feed"})
+    for (const char* name : {"media", "assets", "originals", "sitemap", "feed", "about"})
       slugs.reserve(name);
   }
 
@@ -142,6 +143,21 @@ Album make_gallery(FolderInput root, const std::string& site_title) {
 
 std::string album_folder(const Album& album) {
   return album.page_path.substr(0, album.page_path.size() - std::string("index.html").size());
+}
+
+const Photo* find_photo(const Album& gallery, std::string_view source_path) {
+  for (const auto& photo : gallery.photos) {
+    if (photo.input.source_path == source_path) return &photo;
+  }
+  for (const auto& child : gallery.children) {
+    if (const Photo* found = find_photo(child, source_path)) return found;
+  }
+  return nullptr;
+}
+
+const Photo* home_cover(const Album& gallery, std::string_view chosen) {
+  const Photo* photo = chosen.empty() ? nullptr : find_photo(gallery, chosen);
+  return photo != nullptr ? photo : gallery.cover;
 }
 
 }  // namespace vern::site

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/derivative.h"
@@ -74,5 +75,13 @@ Album make_gallery(FolderInput root, const std::string& site_title);
 
 // The album's folder within the site ("" for the root, else "a/b/").
 std::string album_folder(const Album& album);
+
+// The photo published from `source_path` (relative to the photo root, "streets/x.jpg"), anywhere
+// in the gallery; nullptr when there is none.
+const Photo* find_photo(const Album& gallery, std::string_view source_path);
+
+// The home page's large photo: the one `chosen` names (a SiteSettings::cover) when it was
+// published, else the gallery's cover; nullptr for a gallery without a photo.
+const Photo* home_cover(const Album& gallery, std::string_view chosen);
 
 }  // namespace vern::site

@@ -76,7 +76,13 @@ std::string album_fingerprint(const Album& album,
   f.add(settings.language)
       .add(settings.base_url)
       .add(static_cast<long long>(settings.keep_location))
-      .add(static_cast<long long>(settings.show_prices));
+      .add(static_cast<long long>(settings.show_prices))
+      .add(static_cast<long long>(settings.has_about_page()));  // the header's About link
+  // The home page introduces the photographer: its words and its large photo.
+  if (trail.empty()) {
+    f.add(settings.statement).add(settings.about).add(settings.cover);
+    if (const Photo* cover = home_cover(album, settings.cover)) add_photo(f, *cover);
+  }
   for (const auto& [title, path] : trail) f.add(title).add(path);
   f.add(album.title).add(album.description).add(static_cast<long long>(album.hidden));
   f.add(album.page_path).add(static_cast<long long>(album.photos.size()));

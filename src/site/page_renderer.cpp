@@ -1,7 +1,10 @@
 #include "site/page_renderer.h"
 
+#include <algorithm>
+
 #include "site/detail/picture_data.h"
 #include "site/exif_display.h"
+#include "site/markdown.h"
 #include "site/url_path.h"
 
 namespace vern::site {
@@ -12,6 +15,28 @@ using Template = kainjow::mustache::mustache;
 namespace {
 
 TemplateData list() { return TemplateData(TemplateData::type::list); }
+
+// The width of an album card for `sizes`, as style.css lays `cards` cards out: columns of at
+// least 300 px with 18 px between them, in a page of 16 px margins at most 1600 px wide, never
+// more columns than cards. So the browser fetches a cover as wide as its card, and no wider.
+std::string card_sizes(int cards) {
+  constexpr int kMinColumn = 300, kGap = 18, kMargins = 32, kMaxPage = 1600;
+  std::string sizes;
+  int columns = 1;
+  for (; columns < cards; ++columns) {
+    // The narrowest window that holds one more column.
+    const int next = (columns + 1) * kMinColumn + columns * kGap + kMargins;
+    if (next > kMaxPage) break;
+    sizes += "(max-width: " + std::to_string(next - 1) + "px) calc((100vw - " +
+             std::to_string(kMargins + (columns - 1) * kGap) + "px) / " + std::to_string(columns) +
+             "), ";
+  }
+  const int margins = kMargins + (columns - 1) * kGap;
+  sizes += "(max-width: " + std::to_string(kMaxPage) + "px) calc((100vw - " +
+           std::to_string(margins) + "px) / " + std::to_string(columns) + "), ";
+  sizes += std::to_string((kMaxPage - margins) / columns) + "px";
+  return sizes;
+}
 
 }  // namespace
 
@@ -46,7 +71,11 @@ Result<std::string> PageRenderer::album_page(const Album& album, const std::vect
   body.set("title", album.title);
   body.set("description", album.description);
   body.set("is_root", trail.empty());
-  TemplateData cards = album_cards(album, root);
+  const bool introduces =
+      trail.empty() && !settings_.private_gallery &&
+      (!settings_.author.empty() || !settings_.statement.empty() || !settings_.about.empty());
+  if (introduces) body.set("intro", introduction(album, root));
+  TemplateData cards = album_cards(album, root, introduces);
   const bool has_albums = !cards.is_empty_list();
   body.set("albums", cards);
   body.set("has_albums", has_albums);
@@ -59,9 +88,32 @@ Result<std::string> PageRenderer::album_page(const Album& album, const std::vect
                    album.cover);
 }
 
+// Who made the photographs, in their words, and one of them large.
+TemplateData PageRenderer::introduction(const Album& gallery, const std::string& root) const {
+  TemplateData intro;
+  intro.set("name", settings_.author.empty() ? settings_.title : settings_.author);
+  if (!settings_.statement.empty()) {
+    intro.set("statement", settings_.statement);
+  } else if (const std::string summary = first_paragraph_html(settings_.about); !summary.empty()) {
+    intro.set("summary_html", summary);  // cmark's safe HTML: no raw HTML, no script links
+  }
+  if (const Photo* cover = home_cover(gallery, settings_.cover); cover != nullptr) {
+    // The largest paint of the page: fetched first, at the width it is shown at.
+    intro.set("cover", detail::picture(*cover, root, "(max-width: 800px) calc(100vw - 32px), 62vw",
+                                       Loading::kFirst));
+    intro.set("cover_url", root + encode_url_path(cover->page_path));
+    intro.set("cover_title", cover->title);
+  }
+  return intro;
+}
+
 // A card per listed sub-album, with its cover.
-TemplateData PageRenderer::album_cards(const Album& album, const std::string& root) const {
+TemplateData PageRenderer::album_cards(const Album& album, const std::string& root,
+                                       bool after_hero) const {
   TemplateData cards = list();
+  const auto listed = static_cast<int>(std::count_if(album.children.begin(), album.children.end(),
+                                                     [](const Album& a) { return !a.hidden; }));
+  const std::string sizes = card_sizes(listed);
   int count = 0;
   for (const Album& child : album.children) {
     if (child.hidden) continue;
@@ -72,11 +124,10 @@ TemplateData PageRenderer::album_cards(const Album& album, const std::string& ro
     card.set("count_label", child.photo_count_with_children == 1 ? "photo" : "photos");
     if (child.cover != nullptr) {
       // The first two rows of cards are in view at once; the rest load as the visitor scrolls.
-      const Loading loading = count >= 6   ? Loading::kLazy
-                              : count == 0 ? Loading::kFirst
-                                           : Loading::kEager;
-      card.set("cover", detail::picture(*child.cover, root,
-                                        "(max-width: 640px) calc(100vw - 32px), 33vw", loading));
+      const Loading loading = count >= 6                  ? Loading::kLazy
+                              : count == 0 && !after_hero ? Loading::kFirst
+                                                          : Loading::kEager;
+      card.set("cover", detail::picture(*child.cover, root, sizes, loading));
     }
     cards.push_back(card);
     ++count;
@@ -154,6 +205,35 @@ Result<std::string> PageRenderer::photo_page(const Album& album, std::size_t ind
                    trail, &photo);
 }
 
+Result<std::string> PageRenderer::about_page(const Album& gallery) {
+  const std::string root = path_to_root("about.html");
+  const MarkdownPage text = markdown_page(settings_.about);
+  // The text's own "# Heading", else the photographer's name.
+  const std::string name = !text.title.empty()        ? text.title
+                           : settings_.author.empty() ? settings_.title
+                                                      : settings_.author;
+  TemplateData body;
+  body.set("name", name);
+  body.set("about_html", text.html);  // cmark's safe HTML: see markdown.h
+  // An empty text is still "true" to a mustache section.
+  if (!settings_.contact.empty()) body.set("contact", settings_.contact);
+  if (!settings_.email.empty()) {
+    body.set("email", settings_.email);
+    body.set("email_url", "mailto:" + settings_.email);
+  }
+  TemplateData links = list();
+  for (const auto& link : settings_.links) {
+    TemplateData item;
+    item.set("title", link.title);
+    item.set("url", link.url);
+    links.push_back(item);
+  }
+  body.set("has_links", !settings_.links.empty());
+  body.set("links", links);
+  return in_layout("about.mustache", "about.html", root, "About " + name + " — " + settings_.title,
+                   std::move(body), {}, home_cover(gallery, settings_.cover));
+}
+
 Result<std::string> PageRenderer::not_found_page() {
   TemplateData body;
   body.set("message", "This page does not exist.");
@@ -178,6 +258,7 @@ void PageRenderer::set_common(TemplateData& data, const std::string& root) const
   data.set("copyright", settings_.copyright);
   data.set("lang", settings_.language);
   data.set("home_url", root + "index.html");
+  if (settings_.has_about_page()) data.set("about_url", root + "about.html");
   data.set("private_gallery", settings_.private_gallery);
   for (const auto& [path, name] : asset_names_) data.set(detail::asset_key(path), root + name);
   // templates/partials/NAME.mustache is available to every template as {{> NAME}}.

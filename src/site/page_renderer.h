@@ -37,7 +37,14 @@ class PageRenderer {
   PageRenderer& operator=(const PageRenderer&) = delete;
 
   // The page at album.page_path: its sub-album cards and its photos' tiles, with the lightbox.
+  // The public site's home page (the root album) first introduces the photographer, when the
+  // settings name them or give a statement or an about.md: name, statement (else about.md's
+  // first paragraph), a link to the About page, and the home cover, large.
   [[nodiscard]] Result<std::string> album_page(const Album& album, const std::vector<Crumb>& trail);
+
+  // about.html: about.md in full, the contact line, the e-mail address and the links; for a
+  // site whose settings have_about_page().
+  [[nodiscard]] Result<std::string> about_page(const Album& gallery);
 
   // The page of album.photos[index], with its facts and links to its neighbours.
   [[nodiscard]] Result<std::string> photo_page(const Album& album, std::size_t index,
@@ -73,7 +80,8 @@ class PageRenderer {
                                 TemplateData body, const std::vector<Crumb>& trail,
                                 const Photo* preview);
   void set_common(TemplateData& data, const std::string& root) const;
-  TemplateData album_cards(const Album& album, const std::string& root) const;
+  TemplateData album_cards(const Album& album, const std::string& root, bool after_hero) const;
+  TemplateData introduction(const Album& gallery, const std::string& root) const;
   TemplateData photo_tiles(const Album& album, const std::string& root, bool after_cards) const;
 
   const SiteSettings& settings_;

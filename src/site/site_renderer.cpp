@@ -22,6 +22,14 @@ class SiteRender {
 
   Result<void> render(const Album& gallery) {
     if (auto r = render_album(gallery, {}); !r) return r;
+    if (settings_.has_about_page()) {
+      auto about = pages_.about_page(gallery);
+      if (!about) return tl::unexpected(about.error());
+      out_.files.push_back({"about.html", std::move(*about)});
+      // After the home page, in the sitemap.
+      listed_pages_.insert(listed_pages_.begin() + std::min<std::size_t>(1, listed_pages_.size()),
+                           "about.html");
+    }
     auto not_found = pages_.not_found_page();
     if (!not_found) return tl::unexpected(not_found.error());
     out_.files.push_back({"404.html", std::move(*not_found)});

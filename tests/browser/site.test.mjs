@@ -55,6 +55,63 @@ test('index lists the albums with their covers, without errors', async () => {
   await context.close();
 });
 
+test('the home page introduces the photographer, cover large, and the cards fill a wide screen', async () => {
+  const { page, context, problems } = await open('index.html', { viewport: { width: 1440, height: 900 } });
+  assert.equal(await page.locator('h1.intro-name').textContent(), 'Twenty-three cameras');
+  assert.match(await page.locator('.intro-statement').textContent(), /each from a different camera/);
+  await page.waitForFunction(() => [...document.querySelectorAll('.intro-cover img, .album-card img')]
+    .every((img) => img.complete && img.naturalWidth > 0));
+  const cover = await page.locator('.intro-cover img').boundingBox();
+  assert.ok(cover.height >= 0.6 * 900, `the cover is ${cover.height} px high in a 900 px window`);
+  // Three series, one row, from margin to margin (today's 1440 px screen, not three small cards).
+  const cards = await page.locator('.album-card').evaluateAll((all) => all.map((c) => {
+    const r = c.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, width: r.width };
+  }));
+  assert.equal(cards.length, 3);
+  assert.ok(cards.every((c) => c.top === cards[0].top), 'one row');
+  const main = await page.locator('main').evaluate((m) => {
+    const r = m.getBoundingClientRect();
+    const style = getComputedStyle(m);
+    return { left: r.left + parseFloat(style.paddingLeft), right: r.right - parseFloat(style.paddingRight) };
+  });
+  assert.equal(Math.round(cards[0].left), Math.round(main.left));
+  assert.equal(Math.round(cards[2].right), Math.round(main.right));
+  // Each cover was fetched at least as wide as its card shows it.
+  const widths = await page.locator('.album-card img').evaluateAll((imgs) => imgs.map((i) => i.naturalWidth / i.clientWidth));
+  assert.ok(widths.every((w) => w >= 1), `cover pixels per shown pixel: ${widths}`);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await seriousViolations(page), []);
+  await context.close();
+});
+
+test('on a phone the home page is one column: words, cover, then each series', async () => {
+  const { page, context, problems } = await open('index.html', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const boxes = await page.locator('.intro-name, .intro-cover img, .album-card').evaluateAll((all) => all.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { top: r.top, left: r.left, width: r.width };
+  }));
+  for (let i = 1; i < boxes.length; ++i) assert.ok(boxes[i].top > boxes[i - 1].top, `box ${i} is below the one before`);
+  for (const card of boxes.slice(2)) assert.equal(Math.round(card.width), 390 - 32);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.equal(overflow, 0, 'nothing wider than the phone');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the About page has the text, the contact line and the links, linked from every page', async () => {
+  const { page, context, problems } = await open('streets/index.html');
+  await page.locator('.site-nav a', { hasText: 'About' }).click();
+  await page.waitForURL(/about\.html$/);
+  assert.equal(await page.locator('h1').textContent(), 'About this gallery');
+  assert.match(await page.locator('.about-text').textContent(), /metadata-extractor image collection/);
+  assert.equal(await page.locator('.about-email a').getAttribute('href'), 'mailto:studio@example.org');
+  assert.equal(await page.locator('.about-links a').count(), 2);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await seriousViolations(page), []);
+  await context.close();
+});
+
 test('the lightbox opens, follows the keyboard, names each photo in the address, and closes', async () => {
   const { page, context, problems } = await open('streets/index.html');
   const slugs = await page.locator('a.tile').evaluateAll((tiles) => tiles.map((t) => t.dataset.slug));

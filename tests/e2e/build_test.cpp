@@ -50,11 +50,15 @@ TEST_F(DemoSite, HasAPageForEveryAlbumAndPhoto) {
   int photo_pages = 0;
   for (const auto& page : files_with_extension(site(), ".html")) {
     const auto name = page.filename().string();
-    if (name != "index.html" && name != "404.html") ++photo_pages;
+    if (name != "index.html" && name != "404.html" && name != "about.html") ++photo_pages;
   }
   EXPECT_EQ(photo_pages, 23);
   EXPECT_TRUE(fs::exists(site() / "streets/nikon-d90.html"));
   EXPECT_TRUE(fs::exists(site() / "machines/canon-eos-20d-2.html"));
+  // The demo's texts (examples/demo) give it a home page that introduces, and an About page.
+  EXPECT_TRUE(fs::exists(site() / "about.html"));
+  EXPECT_NE(test::read_text(site() / "index.html").find("class=\"intro-cover\""),
+            std::string::npos);
 }
 
 TEST_F(DemoSite, EveryLinkInTheSiteResolves) {
@@ -88,9 +92,10 @@ TEST_F(DemoSite, PhotoPagesShowCaptureFacts) {
 
 TEST_F(DemoSite, RebuildWithNothingChangedDecodesAndWritesNothing) {
   const auto before = test::tree_contents(site());
-  const auto again = test::run_vernissage({"build", test::examples_dir().string(), "-o",
-                                           site().string(), "--verbose", "--catalogue",
-                                           (site().parent_path() / "catalogue.db").string()});
+  const auto again = test::run_vernissage(
+      {"build", test::examples_dir().string(), "-o", site().string(), "--verbose", "--texts",
+       (fs::path(VERN_SOURCE_DIR) / "examples/demo").string(), "--catalogue",
+       (site().parent_path() / "catalogue.db").string()});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.err.find("read=1"), std::string::npos);
   EXPECT_EQ(again.err.find("decoded=1"), std::string::npos);

@@ -66,5 +66,53 @@ TEST(ConfigFile, WrongTypesAreRejected) {
   EXPECT_FALSE(apply_config_file(dir / "vernissage.toml", options));
 }
 
+TEST(ConfigFile, ReadsThePhotographersPageSettings) {
+  BuildOptions options;
+  ASSERT_TRUE(apply_config_text(R"(
+[site]
+author = "Anna Petrova"
+statement = "Twenty years of streets after dark."
+contact = "Represented by Galerie Nord, Paris"
+email = "anna@example.org"
+cover = "ночь/IMG_0412.jpg"
+
+[[site.links]]
+title = "Instagram"
+url = "https://instagram.com/anna"
+
+[[site.links]]
+title = "Write to the gallery"
+url = "mailto:nord@example.org"
+)",
+                                "vernissage.toml", options));
+  EXPECT_EQ(options.site.statement, "Twenty years of streets after dark.");
+  EXPECT_EQ(options.site.contact, "Represented by Galerie Nord, Paris");
+  EXPECT_EQ(options.site.email, "anna@example.org");
+  EXPECT_EQ(options.site.cover, "ночь/IMG_0412.jpg");
+  ASSERT_EQ(options.site.links.size(), 2u);
+  EXPECT_EQ(options.site.links[0].title, "Instagram");
+  EXPECT_EQ(options.site.links[1].url, "mailto:nord@example.org");
+}
+
+TEST(ConfigFile, RefusesLinksThatCouldRunAScriptAndPathsOutOfThePhotos) {
+  for (const char* text : {
+           "[[site.links]]\ntitle = \"x\"\nurl = \"javascript:alert(1)\"\n",
+           "[[site.links]]\ntitle = \"x\"\nurl = \"data:text/html,hi\"\n",
+           "[[site.links]]\ntitle = \"\"\nurl = \"https://example.org\"\n",
+           "[[site.links]]\nurl = \"https://example.org\"\n",
+           "[site]\nlinks = \"https://example.org\"\n",
+           "[site]\nemail = \"not an address\"\n",
+           "[site]\nemail = \"a@b\\\"><script>\"\n",
+           "[site]\ncover = \"../secret/x.jpg\"\n",
+           "[site]\ncover = \"/etc/x.jpg\"\n",
+       }) {
+    BuildOptions options;
+    const auto result = apply_config_text(text, "vernissage.toml", options);
+    ASSERT_FALSE(result) << text;
+    EXPECT_EQ(result.error().path, "vernissage.toml") << text;
+    EXPECT_NE(result.error().message.find("site."), std::string::npos) << result.error().message;
+  }
+}
+
 }  // namespace
 }  // namespace vern::cli
