@@ -394,6 +394,34 @@ TEST_F(BuildTest, TextsFolderGivesTheSiteItsWordsAndWinsOverFilesBesideThePhotos
   EXPECT_EQ(build({"--texts", (dir_ / "no-such-folder").string()}).exit_code, 2);
 }
 
+TEST_F(BuildTest, AboutTextComesFromTheTextsFolderElseThePhotosAndLeavesWithIt) {
+  const auto jpeg = test::data_file("orientation/landscape_1.jpg");
+  test::copy_into(jpeg, photos() / "paris/a.jpg");
+  test::write_text(photos() / "about.md", "# Anna\n\nBeside the photos.\n");
+  ASSERT_EQ(build().exit_code, 0);
+  EXPECT_NE(test::read_text(site() / "about.html").find("Beside the photos."), std::string::npos);
+  EXPECT_NE(test::read_text(site() / "paris/a.html").find("href=\"../about.html\""),
+            std::string::npos);
+
+  const fs::path texts = dir_ / "texts";
+  test::write_text(texts / "about.md", "In the texts folder, *Cyrillic* too: Анна.\n");
+  ASSERT_EQ(build({"--texts", texts.string()}).exit_code, 0);
+  const std::string about = test::read_text(site() / "about.html");
+  EXPECT_NE(about.find("In the texts folder, <em>Cyrillic</em> too: Анна."), std::string::npos)
+      << about;
+  EXPECT_EQ(about.find("Beside the photos."), std::string::npos);
+  // Without a statement, the home page says the text's first paragraph.
+  EXPECT_NE(test::read_text(site() / "index.html").find("<em>Cyrillic</em> too"),
+            std::string::npos);
+
+  // Gone from both places: the page goes, and so do the links to it.
+  fs::remove(photos() / "about.md");
+  fs::remove(texts / "about.md");
+  ASSERT_EQ(build({"--texts", texts.string()}).exit_code, 0);
+  EXPECT_FALSE(fs::exists(site() / "about.html"));
+  EXPECT_EQ(test::read_text(site() / "paris/a.html").find("about.html"), std::string::npos);
+}
+
 TEST_F(BuildTest, AlbumSettingsCannotPointOutsideTheFolder) {
   test::copy_into(test::data_file("orientation/landscape_1.jpg"), photos() / "a/x.jpg");
   test::write_text(photos() / "a/album.toml", "cover = \"../../etc/passwd\"\n");
