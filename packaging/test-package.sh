@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 }
 deb=$(ls "$work"/out/vernissage_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
-for needed in libvips42 libexiv2-27 libsqlite3-0 libpq5 libqpdf29 libpangocairo-1.0-0 fonts-ebgaramond fonts-inter; do
+for needed in libvips42 libexiv2-27 libsqlite3-0 libpq5 libqpdf29 libpangocairo-1.0-0 libcmark0.30.2 libyaml-cpp0.7 fonts-ebgaramond fonts-inter; do
   [[ $depends == *"$needed"* ]] || { echo "Depends lacks $needed: $depends" >&2; exit 1; }
 done
 dpkg-deb -x "$deb" "$work/root"

@@ -22,14 +22,6 @@ bool is_file(const std::filesystem::path& path) {
   return std::filesystem::is_regular_file(path, ec);
 }
 
-// Sidecar text is the photographer's own words: surrounding blank lines go, inner lines stay.
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
 bool names_photo_here(const scan::Folder& folder, const std::string& name) {
   return std::any_of(folder.photos.begin(), folder.photos.end(), [&](const scan::SourceFile& p) {
     if (p.absolute_path.filename() == name) return true;
@@ -187,34 +179,6 @@ Result<site::AlbumSettings> parse_album_settings(std::string_view text, const st
   }
   if (choices != nullptr) *choices = std::move(read_choices);
   return settings;
-}
-
-std::optional<std::string> sidecar_caption(const AlbumTextFolders& folders,
-                                           const scan::Folder& folder,
-                                           const std::string& photo_file_name) {
-  const std::string stem = std::filesystem::path(photo_file_name).stem().string();
-  std::vector<std::string> names;
-  for (const std::string& base : {photo_file_name, stem}) {
-    for (const char* ext : {".md", ".txt"}) names.push_back(base + ext);
-  }
-  // The texts folder was not scanned: its files are looked up on disk.
-  if (folders.texts) {
-    for (const auto& name : names) {
-      if (!is_file(*folders.texts / name)) continue;
-      if (auto caption = trimmed(read_text_file(*folders.texts / name).value_or(""));
-          !caption.empty()) {
-        return caption;
-      }
-    }
-  }
-  for (const auto& name : names) {
-    if (!has_file(folder, name)) continue;
-    if (auto caption = trimmed(read_text_file(folders.photos / name).value_or(""));
-        !caption.empty()) {
-      return caption;
-    }
-  }
-  return std::nullopt;
 }
 
 }  // namespace vern::publish

@@ -58,11 +58,4 @@ struct AlbumChoices {
                                                                const scan::Folder& folder,
                                                                AlbumChoices* choices = nullptr);
 
-// A caption written beside a photo, in NAME.md or NAME.txt (NAME with or without the photo's
-// extension), as plain text; it replaces the caption from IPTC/XMP. nullopt when there is none.
-// The texts folder is looked in first (any of the four names there wins), then the photo folder.
-std::optional<std::string> sidecar_caption(const AlbumTextFolders& folders,
-                                           const scan::Folder& folder,
-                                           const std::string& photo_file_name);
-
 }  // namespace vern::publish

@@ -1,7 +1,10 @@
 #include "publish/gallery_input.h"
 
+#include <map>
+
 #include "core/privacy.h"
 #include "publish/album_settings.h"
+#include "publish/caption_file.h"
 
 namespace vern::publish {
 namespace {
@@ -28,21 +31,41 @@ site::FolderInput gallery_input(const BuildOptions& options, const scan::Folder&
     problems.push_back(settings.error());
   }
   const auto& works = input.settings.works;
+  const auto report = [&](const Error& error, const char* consequence) {
+    logger.warn(error.describe() + consequence);
+    problems.push_back(error);
+  };
+  std::map<int, std::string> plates;  // a plate number is one work's place in the show
   for (const auto& file : folder.photos) {
     auto photo = photo_of(file);
     if (!photo) continue;
     photo->source_path = file.relative_path;
     photo->file_name = file.absolute_path.filename().string();
     photo->metadata = publishable_metadata(std::move(photo->metadata), options.site.keep_location);
-    if (auto caption = sidecar_caption(text_folders, folder, photo->file_name)) {
-      photo->metadata.caption = std::move(*caption);
-    }
     // A RAW+JPEG pair's work may be set under either file's name.
     auto work = works.find(photo->file_name);
     for (const auto& companion : file.companions) {
       if (work == works.end()) work = works.find(companion.absolute_path.filename().string());
     }
     if (work != works.end()) photo->work = work->second;
+    if (auto caption = read_caption_file(text_folders, folder, photo->file_name); !caption) {
+      report(caption.error(), " (the caption file is ignored)");
+    } else if (*caption) {
+      if (!(*caption)->caption.empty()) photo->metadata.caption = (*caption)->caption;
+      if (auto added = add_caption_work(**caption, kAlbumFileName, photo->work); !added) {
+        report(added.error(), " (its front matter is ignored)");
+      }
+    }
+    if (photo->work.plate) {
+      if (const auto [it, added] = plates.emplace(*photo->work.plate, photo->file_name); !added) {
+        report(Error{ErrorCode::kInvalidInput,
+                     "plate " + std::to_string(*photo->work.plate) + " is given to both \"" +
+                         it->second + "\" and \"" + photo->file_name + "\" (kept for the first)",
+                     (options.photos / folder.relative_path).string()},
+               "");
+        photo->work.plate.reset();
+      }
+    }
     input.photos.push_back(std::move(*photo));
   }
   for (const auto& child : folder.children) {

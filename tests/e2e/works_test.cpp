@@ -257,5 +257,53 @@ TEST_F(WorksTest, ABadValueNamesTheFileAndLine) {
   EXPECT_NE(built.err.find(where), std::string::npos) << built.err;
 }
 
+TEST_F(WorksTest, ACaptionFilesFrontMatterGivesTheWork) {
+  // The Minolta's facts live in its caption file, in YAML; the Kodak's in TOML, in the texts
+  // folder; album.toml keeps the other two.
+  test::write_text(photos_ / "streets" / "Minolta DiMAGE A1.md",
+                   "---\ntitle: Дворик, Париж\nmedium: Gelatin silver print\nedition: 3/8\n"
+                   "plate: 3\n---\nA courtyard at noon.\n");
+  const fs::path texts = dir_ / "texts";
+  test::write_text(texts / "streets" / "Kodak PIXPRO AZ521.jpg.md",
+                   "+++\nyear = 2016\nprint_size = \"50 × 50 cm\"\nplate = 4\n+++\nFrom above.\n");
+  const auto listed = works({"--csv", "--texts", texts.string()});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const auto lines = lines_of(listed.out);
+  ASSERT_GE(lines.size(), 5u);
+  EXPECT_EQ(lines[3].rfind("3,\"Дворик, Париж\",", 0), 0u) << lines[3];
+  EXPECT_NE(lines[3].find(",Gelatin silver print,,3/8,,Улицы,streets/Minolta DiMAGE A1.jpg,"
+                          "A courtyard at noon."),
+            std::string::npos)
+      << lines[3];
+  EXPECT_EQ(lines[4].rfind("4,Kodak PIXPRO AZ521,2016,,50 × 50 cm,", 0), 0u) << lines[4];
+  EXPECT_NE(lines[4].find("From above."), std::string::npos) << lines[4];
+
+  // The same plate in album.toml and in a caption: named, and the second loses it (exit 1).
+  test::write_text(photos_ / "streets" / "Minolta DiMAGE A1.md", "---\nplate: 2\n---\nNoon.\n");
+  const auto clash = works({"--csv"});
+  EXPECT_EQ(clash.exit_code, 1);
+  EXPECT_NE(clash.err.find("plate 2 is given to both"), std::string::npos) << clash.err;
+
+  // A field in both places names the caption file and album.toml; a bad value its line.
+  test::write_text(photos_ / "streets" / "Nexus 4.md", "---\nmedium: Platinum print\n---\n");
+  test::write_text(photos_ / "streets" / "Minolta DiMAGE A1.md",
+                   "---\ntitle: x\nyear: 1700\n---\n");
+  const auto built = run_vernissage({"build", photos_.string(), "-o", (dir_ / "site").string(),
+                                     "--catalogue", catalogue_, "--formats", "jpeg"});
+  EXPECT_EQ(built.exit_code, 1);
+  EXPECT_NE(built.err.find((photos_ / "streets" / "Nexus 4.md").string() +
+                           ": medium is given both here and in album.toml"),
+            std::string::npos)
+      << built.err;
+  EXPECT_NE(built.err.find((photos_ / "streets" / "Minolta DiMAGE A1.md").string() +
+                           ":3: year must be a year"),
+            std::string::npos)
+      << built.err;
+  // album.toml's medium stands.
+  EXPECT_NE(
+      test::read_text(dir_ / "site" / "streets" / "nexus-4.html").find("Gelatin silver print"),
+      std::string::npos);
+}
+
 }  // namespace
 }  // namespace vern

@@ -158,18 +158,6 @@ TEST(AlbumSettings, UnknownKeysAndBadValuesAreErrors) {
   EXPECT_FALSE(read_album_settings({dir.path()}, folder_with(dir, {"album.toml"})));
 }
 
-TEST(SidecarCaption, ReadsNameDotMdOrTxtWithOrWithoutTheExtension) {
-  test::TempDir dir;
-  test::write_text(dir / "IMG_1.txt", "  Quai de Valmy\n");
-  EXPECT_EQ(sidecar_caption({dir.path()}, folder_with(dir, {"IMG_1.txt"}), "IMG_1.jpg"),
-            "Quai de Valmy");
-  test::write_text(dir / "IMG_1.jpg.md", "Canal Saint-Martin");
-  EXPECT_EQ(
-      sidecar_caption({dir.path()}, folder_with(dir, {"IMG_1.jpg.md", "IMG_1.txt"}), "IMG_1.jpg"),
-      "Canal Saint-Martin");
-  EXPECT_EQ(sidecar_caption({dir.path()}, folder_with(dir, {}), "IMG_1.jpg"), std::nullopt);
-}
-
 TEST(AlbumSettings, TheTextsFolderWinsOverTheFileBesideThePhotos) {
   test::TempDir photos;
   test::TempDir texts;
@@ -205,19 +193,6 @@ TEST(AlbumSettings, ErrorsInTheTextsFolderNameThatFile) {
   const auto settings = read_album_settings({photos.path(), texts.path()}, folder_with(photos, {}));
   ASSERT_FALSE(settings);
   EXPECT_EQ(settings.error().path, (texts / "album.toml").string());
-}
-
-TEST(SidecarCaption, TheTextsFolderIsReadFirstThenThePhotoFolder) {
-  test::TempDir photos;
-  test::TempDir texts;
-  test::write_text(photos / "IMG_1.jpg.md", "Beside the photo");
-  test::write_text(texts / "IMG_1.txt", "From the texts");
-  const auto folder = folder_with(photos, {"IMG_1.jpg.md"});
-  EXPECT_EQ(sidecar_caption({photos.path(), texts.path()}, folder, "IMG_1.jpg"), "From the texts");
-  // An empty caption in the texts folder says nothing: the photo folder's one is used.
-  test::write_text(texts / "IMG_1.txt", "  \n");
-  EXPECT_EQ(sidecar_caption({photos.path(), texts.path()}, folder, "IMG_1.jpg"),
-            "Beside the photo");
 }
 
 }  // namespace
