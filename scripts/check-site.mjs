@@ -8,7 +8,9 @@ import { serve } from '../tests/browser/serve.mjs';
 import { chromiumFlags } from '../tests/browser/chromium.mjs';
 
 const site = process.argv[2] || 'out/site';
-const pages = ['index.html', 'streets/index.html', 'streets/nikon-d90.html', 'camera-raw/index.html'];
+// Every kind of page the site has: home, About, album, photo (landscape and portrait), 404.
+const pages = ['index.html', 'about.html', 'streets/index.html', 'streets/nikon-d90.html',
+  'streets/panasonic-fx7.html', 'camera-raw/index.html', '404.html'];
 const targets = { performance: 95, accessibility: 95, 'best-practices': 95, seo: 90 };
 
 const server = await serve(site);

@@ -132,6 +132,15 @@ TEST(HomePage, AlbumCardsAskForCoversAsWideAsTheirColumn) {
   EXPECT_NE(home.find(sizes), std::string::npos) << home;
 }
 
+TEST(AlbumPage, TilesAskForPicturesAsWideAsTheirAspectMakesThem) {
+  const auto files = render(three_series(), photographer());
+  const std::string& album = files.at("streets/index.html");
+  // 140 px rows on a phone, 220 px above, stretched by up to 1.25: a portrait tile wants less
+  // than half of a landscape one's pixels.
+  EXPECT_NE(album.find("sizes=\"(max-width: 640px) 263px, 413px\""), std::string::npos) << album;
+  EXPECT_NE(album.find("sizes=\"(max-width: 640px) 117px, 183px\""), std::string::npos) << album;
+}
+
 TEST(AboutPage, HasTheTextContactAndLinks) {
   const auto files = render(three_series(), photographer());
   ASSERT_TRUE(files.contains("about.html"));
