@@ -1,4 +1,5 @@
-// Takes the README's screenshots of a built site: desktop and phone, album page and lightbox.
+// Takes the README's screenshots of a built site: desktop and phone, home, About and album
+// pages, a photo page and the lightbox.
 // Usage: node scripts/screenshots.mjs SITE OUT_DIR
 import { launch } from '../tests/browser/chromium.mjs';
 import { serve } from '../tests/browser/serve.mjs';
@@ -8,10 +9,11 @@ const server = await serve(site);
 const browser = await launch();
 const shots = [
   { name: 'desktop-index', path: 'index.html', viewport: { width: 1440, height: 900 } },
+  { name: 'desktop-about', path: 'about.html', viewport: { width: 1440, height: 900 } },
+  { name: 'phone-index', path: 'index.html', viewport: { width: 390, height: 844 }, scale: 2 },
   { name: 'desktop-album', path: 'nature/index.html', viewport: { width: 1440, height: 900 } },
   { name: 'desktop-photo', path: 'streets/nikon-d90.html', viewport: { width: 1440, height: 900 } },
   { name: 'desktop-raw-album', path: 'camera-raw/index.html', viewport: { width: 1440, height: 900 } },
-  { name: 'phone-album', path: 'streets/index.html', viewport: { width: 390, height: 844 }, scale: 2 },
   { name: 'phone-lightbox', path: 'streets/index.html#nikon-d90', viewport: { width: 390, height: 844 }, scale: 2, lightbox: true },
 ];
 for (const shot of shots) {
