@@ -225,6 +225,26 @@ TEST_F(WorksTest, MakesTheExhibitionCatalogue) {
 }
 
 // One damaged photo leaves its plate out of the book, named, and nothing else.
+TEST_F(WorksTest, SelectTakesOnlyThePhotosASearchMatchesAsBuildDoes) {
+  const auto listed = works({"--csv", "--select", "camera:nikon"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const auto lines = lines_of(listed.out);
+  ASSERT_EQ(lines.size(), 2u) << listed.out;
+  EXPECT_NE(lines[1].find("streets/Nikon D90.jpg"), std::string::npos) << lines[1];
+
+  const auto pdf = dir_ / "selected.pdf";
+  const auto made = test::run_vernissage({"book", photos_.string(), "-o", pdf.string(),
+                                          "--catalogue", catalogue_, "--select", "camera:nikon"},
+                                         {{"XDG_CACHE_HOME", (dir_ / "cache").string()}});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_NE(made.err.find("1 plates"), std::string::npos) << made.err;
+  // The cover and the one plate.
+  const auto images = lines_of(test::run_program({"pdfimages", "-list", pdf.string()}).out);
+  EXPECT_EQ(images.size(), 2u + 2u);
+  EXPECT_NE(test::run_program({"pdftotext", pdf.string(), "-"}).out.find("Красная площадь, утро"),
+            std::string::npos);
+}
+
 TEST_F(WorksTest, ADamagedPhotoLeavesOnlyItsPlateOut) {
   test::copy_into(test::shared_photos() / "edge-cases" / "jpg" / "corrupted.jpg",
                   photos_ / "streets" / "corrupted.jpg");
