@@ -3,19 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "support/test_support.h"
+#include "unit/publish/album_folder.h"
 
 namespace vern::publish {
 namespace {
 
-scan::Folder folder_with(const test::TempDir& dir, std::vector<std::string> others) {
-  scan::Folder folder;
-  scan::SourceFile photo;
-  photo.absolute_path = dir / "IMG_1.jpg";
-  photo.relative_path = "IMG_1.jpg";
-  folder.photos.push_back(photo);
-  folder.other_files = std::move(others);
-  return folder;
-}
+using test_folder::folder_with;
 
 TEST(AlbumSettings, ReadsEveryKey) {
   test::TempDir dir;

@@ -6,6 +6,7 @@
 
 #include "site/page_fingerprint.h"
 #include "site/site_renderer.h"
+#include "unit/site/rendered_files.h"
 
 namespace vern::site {
 namespace {
@@ -39,16 +40,7 @@ FolderInput three_series() {
   return root;
 }
 
-std::map<std::string, std::string> render(const FolderInput& root, const SiteSettings& settings) {
-  const auto theme = Theme::load(std::nullopt);
-  EXPECT_TRUE(theme);
-  const Album gallery = make_gallery(root, settings.title);
-  const auto files = render_site(gallery, settings, *theme);
-  EXPECT_TRUE(files) << (files ? "" : files.error().describe());
-  std::map<std::string, std::string> by_path;
-  for (const auto& f : files->files) by_path[f.relative_path] = f.contents;
-  return by_path;
-}
+using test_render::render;
 
 SiteSettings photographer() {
   SiteSettings settings;

@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "unit/site/rendered_files.h"
+
 namespace vern::site {
 namespace {
 
@@ -27,16 +29,7 @@ PhotoInput photo(const std::string& name) {
   return p;
 }
 
-std::map<std::string, std::string> render(const FolderInput& root, SiteSettings settings = {}) {
-  const auto theme = Theme::load(std::nullopt);
-  EXPECT_TRUE(theme);
-  const Album gallery = make_gallery(root, settings.title);
-  const auto files = render_site(gallery, settings, *theme);
-  EXPECT_TRUE(files) << (files ? "" : files.error().describe());
-  std::map<std::string, std::string> by_path;
-  for (const auto& f : files->files) by_path[f.relative_path] = f.contents;
-  return by_path;
-}
+using test_render::render;
 
 FolderInput hostile_tree() {
   FolderInput root;
