@@ -30,7 +30,7 @@ const common = ['--texts', join(repo, 'examples', 'demo'), '--catalogue', catalo
 spawnSync(vernissage, ['index', photos, '--catalogue', catalogue, '-q'], { env, stdio: 'ignore' });
 const book = join(runs, 'catalogue.pdf');
 const cold = time(['book', photos, '-o', book, '--bleed', '3mm', ...common]);
-const plates = Number(/(\d+) plates/.exec(cold.err)[1]);
+const plates = Number(/(\d+) plates?\b/.exec(cold.err)[1]);
 const warm = time(['book', photos, '-o', book, '--bleed', '3mm', ...common, '-q']);
 const labels = join(runs, 'labels.pdf');
 const label = time(['labels', photos, '-o', labels, ...common, '-q']);

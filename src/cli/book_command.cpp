@@ -124,8 +124,12 @@ Command add_book_command(CLI::App& app) {
           logger.error(made.error().describe());
           return kExitFatal;
         }
-        logger.info(std::to_string(made->plates) + " plates (" + std::to_string(made->spreads) +
-                    " spreads) on " + std::to_string(made->pages) + " pages, " +
+        const auto counted = [](int n, const char* one, const char* many) {
+          return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        logger.info(counted(made->plates, "plate", "plates") + " (" +
+                    counted(made->spreads, "spread", "spreads") + ") on " +
+                    counted(made->pages, "page", "pages") + ", " +
                     std::to_string(static_cast<int>(std::floor(made->lowest_ppi))) +
                     " ppi at the least, written to " + flags->output);
         for (const auto& skipped : made->skipped) {

@@ -69,7 +69,8 @@ Command add_build_command(CLI::App& app) {
   auto* build = app.add_subcommand(
       "build", "Publish a folder tree of photographs as a static gallery website.");
   build->footer(std::string("Settings come from vernissage.toml (in TEXTS, else in PHOTOS), flags "
-                            "winning.\n") +
+                            "winning. The About page comes from about.md, in Markdown, found the "
+                            "same way.\n") +
                 kExitCodeHelp);
   add_build_flags(*build, *flags);
   return {build, [flags](const char* argv0) {

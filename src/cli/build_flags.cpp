@@ -140,8 +140,8 @@ void add_build_flags(CLI::App& app, BuildFlags& flags) {
                     "Settings file (default: TEXTS/vernissage.toml, else PHOTOS/vernissage.toml)");
   build
       ->add_option("--texts", flags.texts,
-                   "Folder shaped like PHOTOS with the site's words: vernissage.toml, album.toml "
-                   "and captions (NAME.md) kept apart from the photos; its files win")
+                   "Folder shaped like PHOTOS with the site's words: vernissage.toml, about.md, "
+                   "album.toml and captions (NAME.md) kept apart from the photos; its files win")
       ->check(CLI::ExistingDirectory);
   build->add_option("--title", flags.title, "Site title");
   build->add_option("--author", flags.author, "Photographer's name (credited, embedded in images)");

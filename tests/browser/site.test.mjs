@@ -63,6 +63,9 @@ test('the home page introduces the photographer, cover large, and the cards fill
     .every((img) => img.complete && img.naturalWidth > 0));
   const cover = await page.locator('.intro-cover img').boundingBox();
   assert.ok(cover.height >= 0.6 * 900, `the cover is ${cover.height} px high in a 900 px window`);
+  // Fetched sharp, and not twice too wide (the portrait was fetched at 1200 px for 540 once).
+  const fetched = await page.locator('.intro-cover img').evaluate((i) => i.naturalWidth / i.clientWidth);
+  assert.ok(fetched >= 1 && fetched < 2, `cover pixels per shown pixel: ${fetched}`);
   // Three series, one row, from margin to margin (today's 1440 px screen, not three small cards).
   const cards = await page.locator('.album-card').evaluateAll((all) => all.map((c) => {
     const r = c.getBoundingClientRect();

@@ -237,7 +237,7 @@ TEST_F(WorksTest, SelectTakesOnlyThePhotosASearchMatchesAsBuildDoes) {
                                           "--catalogue", catalogue_, "--select", "camera:nikon"},
                                          {{"XDG_CACHE_HOME", (dir_ / "cache").string()}});
   ASSERT_EQ(made.exit_code, 0) << made.err;
-  EXPECT_NE(made.err.find("1 plates"), std::string::npos) << made.err;
+  EXPECT_NE(made.err.find("1 plate (0 spreads) on 4 pages"), std::string::npos) << made.err;
   // The cover and the one plate.
   const auto images = lines_of(test::run_program({"pdfimages", "-list", pdf.string()}).out);
   EXPECT_EQ(images.size(), 2u + 2u);

@@ -79,6 +79,9 @@ TEST(HomePage, IntroducesThePhotographerBeforeTheSeries) {
   EXPECT_EQ(count(home, "fetchpriority=\"high\""), 1u);
   EXPECT_LT(home.find("fetchpriority=\"high\""), series);
   EXPECT_NE(home.find("<a href=\"about.html\">About Anna Petrova</a>"), std::string::npos);
+  // A portrait's width on a desktop is bounded by the window's height.
+  EXPECT_NE(home.find("sizes=\"(max-width: 800px) calc(100vw - 32px), calc(80vh * 0.6667)\""),
+            std::string::npos);
 }
 
 TEST(HomePage, UsesAboutsFirstParagraphWithoutAStatement) {
@@ -100,6 +103,8 @@ TEST(HomePage, FallsBackToTheGallerysCoverAndTitle) {
   const std::string& home = files.at("index.html");
   EXPECT_NE(home.find("<h1 class=\"intro-name\">Gallery of mine</h1>"), std::string::npos);
   EXPECT_NE(home.find("class=\"intro-cover\" href=\"streets/a.html\""), std::string::npos) << home;
+  // A landscape's by its column.
+  EXPECT_NE(home.find("sizes=\"(max-width: 800px) calc(100vw - 32px), 62vw\""), std::string::npos);
   // Nothing for an About page: none, and no link to one.
   EXPECT_FALSE(files.contains("about.html"));
   EXPECT_EQ(home.find("about.html"), std::string::npos);
