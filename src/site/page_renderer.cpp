@@ -99,8 +99,9 @@ Result<std::string> PageRenderer::album_page(const Album& album, const std::vect
   body.set("has_lightbox", !album.photos.empty());
   const std::string page_title =
       trail.empty() ? settings_.title : album.title + " — " + settings_.title;
+  // A link to the home page is previewed with the photo it shows large.
   return in_layout("album.mustache", album.page_path, root, page_title, std::move(body), trail,
-                   album.cover);
+                   introduces ? home_cover(album, settings_.cover) : album.cover);
 }
 
 // Who made the photographs, in their words, and one of them large.

@@ -174,6 +174,14 @@ TEST(AboutPage, IsInTheSitemapAfterTheHomePage) {
   SiteSettings settings = photographer();
   settings.base_url = "https://anna.example/";
   const auto files = render(three_series(), settings);
+  // A link to the home page or the About page is previewed with the home cover.
+  for (const char* page : {"index.html", "about.html"}) {
+    EXPECT_NE(
+        files.at(page).find(
+            "<meta property=\"og:image\" content=\"https://anna.example/media/b.jpg-1600.jpg\">"),
+        std::string::npos)
+        << page;
+  }
   const std::string& sitemap = files.at("sitemap.xml");
   const auto home = sitemap.find("<loc>https://anna.example/index.html</loc>");
   const auto about = sitemap.find("<loc>https://anna.example/about.html</loc>");
