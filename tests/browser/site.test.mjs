@@ -113,6 +113,11 @@ test('the About page has the text, the contact line and the links, linked from e
   assert.deepEqual(problems, []);
   assert.deepEqual(await seriousViolations(page), []);
   await context.close();
+  // On a phone, its code line scrolls by itself: the page is no wider than the phone.
+  const phone = await open('about.html', { viewport: { width: 390, height: 844 } });
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.equal(overflow, 0, 'nothing wider than the phone');
+  await phone.context.close();
 });
 
 test('the lightbox opens, follows the keyboard, names each photo in the address, and closes', async () => {
