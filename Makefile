@@ -68,9 +68,9 @@ FUZZ_DIR ?= build-fuzz
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DVERNISSAGE_SANITIZE=ON -DVERNISSAGE_FUZZ=ON -DVERNISSAGE_TESTS=OFF
-	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer imaging_fuzzer raw_fuzzer config_fuzzer album_settings_fuzzer search_fuzzer request_fuzzer
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target metadata_fuzzer imaging_fuzzer raw_fuzzer config_fuzzer album_settings_fuzzer caption_fuzzer search_fuzzer request_fuzzer
 	bash scripts/make-test-photos.sh "$(SHARED_PHOTOS)" $(FUZZ_DIR)/test-photos
-	mkdir -p $(FUZZ_DIR)/corpus/metadata $(FUZZ_DIR)/corpus/imaging $(FUZZ_DIR)/corpus/raw $(FUZZ_DIR)/corpus/config $(FUZZ_DIR)/corpus/album \
+	mkdir -p $(FUZZ_DIR)/corpus/metadata $(FUZZ_DIR)/corpus/imaging $(FUZZ_DIR)/corpus/raw $(FUZZ_DIR)/corpus/config $(FUZZ_DIR)/corpus/album $(FUZZ_DIR)/corpus/caption \
 	  $(FUZZ_DIR)/corpus/search $(FUZZ_DIR)/corpus/request $(FUZZ_DIR)/findings
 	find $(FUZZ_DIR)/test-photos/data -type f \( -iname '*.jp*g' -o -iname '*.heic' -o -iname '*.tiff' \) \
 	  -size -300k -exec cp {} $(FUZZ_DIR)/corpus/metadata/ \;
@@ -79,6 +79,7 @@ fuzz: deps
 	find "$(SHARED_PHOTOS)/raw" -type f ! -name '*.md' -size -600k -exec cp {} $(FUZZ_DIR)/corpus/raw/ \;
 	cp fuzz/seeds/config/* $(FUZZ_DIR)/corpus/config/
 	cp fuzz/seeds/album/* $(FUZZ_DIR)/corpus/album/
+	cp fuzz/seeds/caption/* $(FUZZ_DIR)/corpus/caption/
 	cp fuzz/seeds/search/* $(FUZZ_DIR)/corpus/search/
 	cp fuzz/seeds/request/* $(FUZZ_DIR)/corpus/request/
 	cd $(FUZZ_DIR) && ./fuzz/metadata_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 \
@@ -92,6 +93,8 @@ fuzz: deps
 	  -artifact_prefix=findings/config- corpus/config
 	cd $(FUZZ_DIR) && ./fuzz/album_settings_fuzzer -max_total_time=$(FUZZ_SECONDS) \
 	  -artifact_prefix=findings/album- corpus/album
+	cd $(FUZZ_DIR) && ./fuzz/caption_fuzzer -max_total_time=$(FUZZ_SECONDS) \
+	  -artifact_prefix=findings/caption- corpus/caption
 	cd $(FUZZ_DIR) && ./fuzz/search_fuzzer -max_total_time=$(FUZZ_SECONDS) \
 	  -artifact_prefix=findings/search- corpus/search
 	cd $(FUZZ_DIR) && ./fuzz/request_fuzzer -max_total_time=$(FUZZ_SECONDS) \

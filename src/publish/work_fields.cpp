@@ -48,7 +48,9 @@ Result<void> read_work_field(std::string_view name, const toml::node& value, sit
     }
     work.print_size = *text;
   } else if (name == "edition") {
-    static const std::regex numbered(R"(^\s*(?:(AP|EA|HC)\s+)?(\d+)\s*/\s*(\d+)\s*$)");
+    // At most six digits: no edition is larger, and the numbers then always fit a long (the
+    // caption fuzzer found "0/1111…9" throwing out of std::stol).
+    static const std::regex numbered(R"(^\s*(?:(AP|EA|HC)\s+)?(\d{1,6})\s*/\s*(\d{1,6})\s*$)");
     static const std::regex alone(R"(^\s*(AP|unique|Unique)\s*$)");
     const auto text = text_of(value);
     std::smatch m;

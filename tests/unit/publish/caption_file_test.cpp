@@ -101,6 +101,8 @@ TEST(CaptionFile, BadFrontMatterNamesTheFileAndLine) {
   for (const auto& c : {
            Case{"---\ntitle: x\nedition: 7/5\n---\n", "a.md:3", "edition must be"},
            Case{"---\nyear: 1700\n---\n", "a.md:2", "year must be"},
+           // Found by the caption fuzzer: a number too long for a long once threw.
+           Case{"---\nedition: 1/99999999999999999999\n---\n", "a.md:2", "edition must be"},
            Case{"---\ntitle: x\ncolour: red\n---\n", "a.md:3", "unknown field \"colour\""},
            Case{"---\nplate: [1, 2]\n---\n", "a.md:2", "plate must be one value"},
            Case{"---\ntitle: [unclosed\n---\n", "a.md:", ""},
