@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
-#include <regex>
 
 #include "catalogue/catalogue.h"
 #include "cli/exit_codes.h"
@@ -30,15 +29,6 @@ std::filesystem::path print_cache() {
 std::optional<show::PaperSize> page_size(const std::string& name) {
   if (name == "square") return show::PaperSize{210, 210};
   return show::parse_paper_size(name);
-}
-
-std::optional<double> millimetres(const std::string& text) {
-  static const std::regex length(R"(^\s*(\d+(?:\.\d+)?)\s*mm\s*$)");
-  std::smatch m;
-  if (!std::regex_match(text, m, length)) return std::nullopt;
-  const double mm = std::stod(m[1]);
-  if (mm > 10) return std::nullopt;
-  return mm;
 }
 
 }  // namespace
@@ -79,7 +69,7 @@ Command add_book_command(CLI::App& app) {
         }
         layout.page = *page;
         if (!flags->bleed.empty()) {
-          const auto bleed = millimetres(flags->bleed);
+          const auto bleed = show::parse_bleed(flags->bleed);
           if (!bleed) {
             logger.error("--bleed takes millimetres up to 10, like 3mm (got \"" + flags->bleed +
                          "\")");

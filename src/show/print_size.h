@@ -16,6 +16,9 @@ inline constexpr PaperSize kA4{210, 297};
 // 10 mm or over 2 m.
 std::optional<PaperSize> parse_paper_size(std::string_view text);
 
+// A bleed: "3mm", "3.5 mm", from 0 to 10 mm; nullopt for anything else.
+std::optional<double> parse_bleed(std::string_view text);
+
 // Millimetres in PDF points (1/72 inch), the unit Cairo's PDF surface counts in.
 inline constexpr double points(double mm) { return mm * 72.0 / 25.4; }
 

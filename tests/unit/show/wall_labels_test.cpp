@@ -126,6 +126,20 @@ TEST(PaperSize, ReadsSizesInMillimetresCentimetresAndInches) {
   for (const char* bad : {"100x60", "x60mm", "1x1mm", "5000x60mm", "big"}) {
     EXPECT_FALSE(parse_paper_size(bad)) << bad;
   }
+  // More digits than a double holds: refused, where std::stod once threw and ended the program.
+  const std::string huge(400, '9');
+  EXPECT_FALSE(parse_paper_size(huge + "x60mm"));
+  EXPECT_FALSE(parse_paper_size("60x" + huge + "mm"));
+}
+
+TEST(PaperSize, ReadsABleedOfUpTo10Millimetres) {
+  EXPECT_DOUBLE_EQ(*parse_bleed("3mm"), 3);
+  EXPECT_DOUBLE_EQ(*parse_bleed(" 3.5 mm "), 3.5);
+  EXPECT_DOUBLE_EQ(*parse_bleed("0mm"), 0);
+  for (const std::string& bad : {std::string("3"), std::string("11mm"), std::string("3in"),
+                                 std::string("-3mm"), std::string(400, '9') + "mm"}) {
+    EXPECT_FALSE(parse_bleed(bad)) << bad;
+  }
 }
 
 }  // namespace
