@@ -19,6 +19,11 @@ import(url('thumbhashModule')).then(({ thumbHashToDataURL }) => {
 });
 
 if (grid) {
+  // The lightbox's stylesheet is wanted once a photo is opened, not for the page's first paint.
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = url('lightboxStyle');
+  document.head.append(style);
   const { default: PhotoSwipeLightbox } = await import(url('lightboxModule'));
   const tiles = [...grid.querySelectorAll('a.tile')];
   const slugOf = (tile) => tile.dataset.slug;
