@@ -10,7 +10,7 @@
 namespace vern::site {
 
 // Bump when a change to the page code (not the templates, which are hashed) alters pages.
-inline constexpr int kPageCodeVersion = 5;
+inline constexpr int kPageCodeVersion = 6;
 
 // A hash of everything an album's page and its photos' pages are made from: the album and its
 // photos (every field, whether shown or not), its sub-album cards, the breadcrumb trail, the

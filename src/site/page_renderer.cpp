@@ -109,7 +109,19 @@ TemplateData PageRenderer::introduction(const Album& gallery, const std::string&
   TemplateData intro;
   intro.set("name", settings_.author.empty() ? settings_.title : settings_.author);
   if (!settings_.statement.empty()) {
-    intro.set("statement", settings_.statement);
+    // A blank line between paragraphs, as in Markdown and the printed catalogue's statement.
+    TemplateData paragraphs = list();
+    std::size_t start = 0;
+    while (start < settings_.statement.size()) {
+      const auto gap = settings_.statement.find("\n\n", start);
+      const auto end = gap == std::string::npos ? settings_.statement.size() : gap;
+      const auto text = settings_.statement.substr(start, end - start);
+      if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
+        paragraphs.push_back(TemplateData(text));
+      }
+      start = gap == std::string::npos ? end : gap + 2;
+    }
+    intro.set("statement", paragraphs);
   } else if (const std::string summary = first_paragraph_html(settings_.about); !summary.empty()) {
     intro.set("summary_html", summary);  // cmark's safe HTML: no raw HTML, no script links
   }

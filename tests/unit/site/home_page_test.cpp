@@ -84,6 +84,17 @@ TEST(HomePage, IntroducesThePhotographerBeforeTheSeries) {
             std::string::npos);
 }
 
+TEST(HomePage, AStatementOfSeveralParagraphsKeepsThem) {
+  SiteSettings settings = photographer();
+  settings.statement = "Twenty years of streets.\n\nAfter dark, <mostly>.\n\n\n";
+  const std::string home = render(three_series(), settings).at("index.html");
+  EXPECT_NE(home.find("<p class=\"intro-statement\">Twenty years of streets.</p>\n"
+                      "<p class=\"intro-statement\">After dark, &lt;mostly&gt;.</p>"),
+            std::string::npos)
+      << home;
+  EXPECT_EQ(home.find("<p class=\"intro-statement\">\n"), std::string::npos) << "no empty one";
+}
+
 TEST(HomePage, UsesAboutsFirstParagraphWithoutAStatement) {
   SiteSettings settings = photographer();
   settings.statement.clear();
