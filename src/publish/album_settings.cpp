@@ -100,16 +100,26 @@ PhotoChoices AlbumChoices::for_photo(const scan::SourceFile& photo) const {
   return choices;
 }
 
+std::vector<std::filesystem::path> album_text_files(const AlbumTextFolders& folders,
+                                                    const scan::Folder& folder,
+                                                    const std::vector<std::string>& names) {
+  std::vector<std::filesystem::path> files;
+  if (folders.texts) {
+    for (const auto& name : names) {
+      if (is_file(*folders.texts / name)) files.push_back(*folders.texts / name);
+    }
+  }
+  for (const auto& name : names) {
+    if (has_file(folder, name)) files.push_back(folders.photos / name);
+  }
+  return files;
+}
+
 Result<site::AlbumSettings> read_album_settings(const AlbumTextFolders& folders,
                                                 const scan::Folder& folder, AlbumChoices* choices) {
-  std::filesystem::path file;
-  if (folders.texts && is_file(*folders.texts / kAlbumFileName)) {
-    file = *folders.texts / kAlbumFileName;
-  } else if (has_file(folder, kAlbumFileName)) {
-    file = folders.photos / kAlbumFileName;
-  } else {
-    return site::AlbumSettings{};
-  }
+  const auto files = album_text_files(folders, folder, {kAlbumFileName});
+  if (files.empty()) return site::AlbumSettings{};
+  const std::filesystem::path& file = files.front();
   const auto text = read_text_file(file);
   if (!text) return fail(ErrorCode::kIo, "cannot read album settings", file.string());
   return parse_album_settings(*text, file.string(), folder, choices);

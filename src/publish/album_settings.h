@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "imaging/derivative_plan.h"
@@ -24,6 +25,13 @@ struct AlbumTextFolders {
   std::filesystem::path photos;                // PHOTOS/<album>
   std::optional<std::filesystem::path> texts;  // TEXTS/<album>, with --texts
 };
+
+// Those of the album's text files `names` that are there, in the order they win: each one in the
+// texts folder (looked up on disk: the texts folder is not scanned), then each one the scan found
+// in the photo folder. album.toml and the captions are found this way.
+std::vector<std::filesystem::path> album_text_files(const AlbumTextFolders& folders,
+                                                    const scan::Folder& folder,
+                                                    const std::vector<std::string>& names);
 
 // What album.toml decides about the making of the album's images, rather than its pages.
 struct AlbumChoices {

@@ -135,16 +135,6 @@ Result<void> read_yaml(const FrontMatter& matter, const std::string& file, Capti
   return {};
 }
 
-bool is_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  return std::filesystem::is_regular_file(path, ec);
-}
-
-bool has_file(const scan::Folder& folder, const std::string& name) {
-  return std::find(folder.other_files.begin(), folder.other_files.end(), name) !=
-         folder.other_files.end();
-}
-
 }  // namespace
 
 Result<CaptionFile> parse_caption_file(std::string_view text, const std::string& file) {
@@ -171,17 +161,7 @@ Result<std::optional<CaptionFile>> read_caption_file(const AlbumTextFolders& fol
   for (const std::string& base : {photo_file_name, stem}) {
     for (const char* ext : {".md", ".txt"}) names.push_back(base + ext);
   }
-  // The texts folder was not scanned: its files are looked up on disk.
-  std::vector<std::filesystem::path> candidates;
-  if (folders.texts) {
-    for (const auto& name : names) {
-      if (is_file(*folders.texts / name)) candidates.push_back(*folders.texts / name);
-    }
-  }
-  for (const auto& name : names) {
-    if (has_file(folder, name)) candidates.push_back(folders.photos / name);
-  }
-  for (const auto& path : candidates) {
+  for (const auto& path : album_text_files(folders, folder, names)) {
     const std::string text = read_text_file(path).value_or("");
     if (trimmed(text).empty()) continue;
     auto caption = parse_caption_file(text, path.string());
